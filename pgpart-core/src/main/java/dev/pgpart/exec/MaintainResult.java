@@ -1,0 +1,24 @@
+package dev.pgpart.exec;
+
+import dev.pgpart.plan.Plan;
+import java.util.List;
+
+/** What a {@code maintain} run did: the plan it executed and one result per action, in order. */
+public record MaintainResult(Plan plan, List<ActionResult> results) {
+    public MaintainResult {
+        results = List.copyOf(results);
+    }
+
+    public boolean hasFailures() {
+        return results.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
+    }
+
+    /** Detach/drop actions that did not run for want of {@code --yes}: the CLI exits 3 on these. */
+    public boolean hasPendingWithoutConsent() {
+        return results.stream().anyMatch(ActionResult::skippedForConsent);
+    }
+
+    public long rowsMoved() {
+        return results.stream().mapToLong(ActionResult::rowsMoved).sum();
+    }
+}

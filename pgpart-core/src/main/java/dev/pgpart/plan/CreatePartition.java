@@ -1,0 +1,31 @@
+package dev.pgpart.plan;
+
+import dev.pgpart.catalog.Bound;
+import dev.pgpart.spec.SubPartition;
+import dev.pgpart.sql.QualifiedName;
+import java.util.Optional;
+
+/**
+ * Create a child detached from the parent ({@code CREATE TABLE ... (LIKE parent)}), then
+ * {@code ATTACH} it, so the parent never takes an ACCESS EXCLUSIVE lock.
+ *
+ * @param bound            RANGE, IN or HASH bound of the new child
+ * @param rowsFromDefault  rows the planner expects to move out of the DEFAULT partition into the
+ *                         new child (0 when none or unknown); the executor moves whatever matches
+ *                         whenever a default exists, and reports the real count
+ * @param subpartition     partition the new child itself, with its own children
+ */
+public record CreatePartition(
+        QualifiedName parent,
+        QualifiedName partition,
+        Bound bound,
+        boolean defaultExists,
+        long rowsFromDefault,
+        Optional<SubPartition> subpartition) implements Action {
+
+    @Override
+    public String describe() {
+        String move = defaultExists ? (rowsFromDefault > 0 ? " (moving rows from the default partition)" : "") : "";
+        return "create " + partition + " " + BoundText.of(bound) + move;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pgpart.plan;
+
+import dev.pgpart.sql.QualifiedName;
+
+/**
+ * Something about a table that needs a human: a conflict the planner worked around, rows stuck in
+ * a default partition, missing coverage, drift between config and catalog. {@code check} exits 3
+ * when there is any finding of severity {@link Severity#PROBLEM}.
+ */
+public record Finding(QualifiedName table, Kind kind, Severity severity, String message) {
+
+    public enum Severity { PROBLEM, NOTE }
+
+    public enum Kind {
+        /** An existing partition overlaps a partition pgpart wants; the rest of the plan still runs. */
+        CONFLICT,
+        /** A range between partitions that no partition covers (rows go to the default, or fail). */
+        GAP,
+        /** The default partition holds rows. */
+        ROWS_IN_DEFAULT,
+        /** Fewer ready partitions ahead than {@code premake}. */
+        COVERAGE_LOW,
+        /** The catalog disagrees with the config in a way pgpart will not fix by itself. */
+        DRIFT,
+        /** A {@code DETACH ... CONCURRENTLY} was interrupted. */
+        DETACH_PENDING,
+        /** Partitions past retention that pgpart did not create and so leaves alone. */
+        UNMANAGED_EXPIRED,
+        /** The table in the config is missing or not partitioned. */
+        MISSING_TABLE
+    }
+
+    @Override
+    public String toString() {
+        return table + ": " + message;
+    }
+}

@@ -22,6 +22,12 @@ public record Partition(
         long estimatedRows,
         long totalBytes,
         List<String> reloptions) {
+    /**
+     * Prefix of the table comment pgpart puts on every partition it creates. Retention only ever
+     * touches partitions whose comment starts with it (unless {@code expire_unmanaged} is set).
+     */
+    public static final String MANAGED_MARKER = "pgpart:managed";
+
     public Partition {
         reloptions = List.copyOf(reloptions);
     }

@@ -10,9 +10,11 @@ import java.util.Optional;
  * {@code ATTACH} it, so the parent never takes an ACCESS EXCLUSIVE lock.
  *
  * @param bound            RANGE, IN or HASH bound of the new child
- * @param rowsFromDefault  rows the planner expects to move out of the DEFAULT partition into the
- *                         new child (0 when none or unknown); the executor moves whatever matches
- *                         whenever a default exists, and reports the real count
+ * @param defaultExists    a DEFAULT partition exists now: rows of the new range are moved out of it
+ *                         in the same transaction, before the ATTACH
+ * @param rowsFromDefault  rows the planner expects to move out of the default: the exact count when
+ *                         known, -1 when some may move but the count is unknown, 0 when none; the
+ *                         executor moves whatever matches and reports the real count
  * @param subpartition     partition the new child itself, with its own children
  */
 public record CreatePartition(
@@ -25,7 +27,7 @@ public record CreatePartition(
 
     @Override
     public String describe() {
-        String move = defaultExists ? (rowsFromDefault > 0 ? " (moving rows from the default partition)" : "") : "";
+        String move = defaultExists ? (rowsFromDefault != 0 ? " (moving rows from the default partition)" : "") : "";
         return "create " + partition + " " + BoundText.of(bound) + move;
     }
 }

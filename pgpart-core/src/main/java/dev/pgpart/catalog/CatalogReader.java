@@ -57,6 +57,23 @@ public final class CatalogReader {
         return new Catalog(version, infos, names);
     }
 
+    /** The parent of a partition, for commands that name only the partition. */
+    public Optional<QualifiedName> parentOf(Connection c, QualifiedName partition) throws SQLException {
+        String sql = """
+                SELECT pn.nspname, p.relname
+                FROM pg_class ch JOIN pg_namespace n ON n.oid = ch.relnamespace
+                JOIN pg_inherits i ON i.inhrelid = ch.oid
+                JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                WHERE n.nspname = ? AND ch.relname = ? AND ch.relispartition""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, partition.schema());
+            ps.setString(2, partition.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(QualifiedName.of(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
     private TableInfo assemble(Connection c, RawTable t, List<KeyColumn> key, List<RawPartition> children,
                                List<Column> columns, List<TableProperties.Grant> grants,
                                List<TableProperties.PolicyDef> policies) throws SQLException {

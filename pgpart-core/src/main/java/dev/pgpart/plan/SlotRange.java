@@ -18,7 +18,12 @@ record SlotRange(long low, long high) {
     static SlotRange of(RangeContext ctx) {
         RangeDomain d = ctx.domain();
         long current = ctx.currentSlot();
-        long high = current + ctx.policy().premake();
+        long high = current;
+        // premake counts partitions, not slots: an hour skipped by DST does not count as one ready.
+        for (int ready = 0; ready < ctx.policy().premake(); ) {
+            high++;
+            ready += d.isEmpty(high) ? 0 : 1;
+        }
         if (ctx.defaultMax().isPresent()) {
             high = Math.max(high, d.slotOf(ctx.defaultMax().get()));
         }

@@ -169,13 +169,14 @@ class RangePlannerTest {
     }
 
     @Test
-    void hourlyPartitionsSkipTheHourThatDoesNotExistInASpringForward() {
+    void hourlyPartitionsSkipTheHourThatDoesNotExistInASpringForwardAndStillMakePremakeAhead() {
         RangePolicy p = Fx.zoned(range(every(1, Unit.HOUR), 3), ZoneId.of("America/New_York"));
         TablePlan tp = plan(spec(p), table(KeyType.TIMESTAMPTZ).build(), at("2024-03-10T05:30:00"));
         assertThat(creates(tp)).containsExactly(
                 "orders_p20240310_000000 [2024-03-10 05:00:00+00, 2024-03-10 06:00:00+00)",
                 "orders_p20240310_010000 [2024-03-10 06:00:00+00, 2024-03-10 07:00:00+00)",
-                "orders_p20240310_030000 [2024-03-10 07:00:00+00, 2024-03-10 08:00:00+00)");
+                "orders_p20240310_030000 [2024-03-10 07:00:00+00, 2024-03-10 08:00:00+00)",
+                "orders_p20240310_040000 [2024-03-10 08:00:00+00, 2024-03-10 09:00:00+00)");
     }
 
     @Test

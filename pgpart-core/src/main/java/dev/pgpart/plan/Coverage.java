@@ -27,7 +27,9 @@ record Coverage(boolean covered, Optional<BigDecimal> coveredUntil, int ahead) {
         }
         int end = at;
         while (end + 1 < spans.size() && spans.get(end).hi().isPresent()
-                && spans.get(end).hi().equals(spans.get(end + 1).lo())) {
+                && spans.get(end + 1).lo().isPresent()
+                // compareTo, not equals: numeric bounds such as 2.5 and 2.50 are the same point
+                && spans.get(end).hi().get().compareTo(spans.get(end + 1).lo().get()) == 0) {
             end++;
         }
         return new Coverage(true, spans.get(end).hi(), end - at);

@@ -39,8 +39,10 @@ final class ListReader {
             for (int i = 0; i < values.size(); i++) {
                 String previous = owner.putIfAbsent(values.get(i), e.key().text());
                 if (previous != null) {
-                    problems.add(at(e.value(), i), p, "value " + show(values.get(i)) + " is in both '" + previous + "' and '"
-                            + e.key().text() + "'", "keep it in one partition only: PostgreSQL routes each value to exactly one");
+                    String where = previous.equals(e.key().text()) ? "twice in '" + previous + "'"
+                            : "in both '" + previous + "' and '" + e.key().text() + "'";
+                    problems.add(at(e.value(), i), p, "value " + show(values.get(i)) + " is " + where,
+                            "keep it once, in one partition: PostgreSQL routes each value to exactly one");
                 }
             }
             partitions.put(e.key().text(), values);

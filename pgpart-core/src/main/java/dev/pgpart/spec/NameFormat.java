@@ -13,24 +13,28 @@ final class NameFormat {
     private NameFormat() {
     }
 
-    static void check(String format, Policy policy, ConfigNode at, ConfigPath path, Problems problems) {
+    /**
+     * @param interval the RANGE interval when known, to check {@code {lower:PATTERN}} against it
+     */
+    static void check(String format, Policy.Method method, Optional<Interval> interval, ConfigNode at, ConfigPath path,
+                      Problems problems) {
         Optional<List<String>> tokens = tokens(format);
         if (tokens.isEmpty()) {
             problems.add(at, path, "name_format '" + format + "' has an unbalanced { or }", "write tokens as {parent}, {lower} ...");
             return;
         }
-        String varying = varyingToken(policy);
+        String varying = varyingToken(method);
         boolean varies = false;
         for (String token : tokens.get()) {
             String name = token.contains(":") ? token.substring(0, token.indexOf(':')) : token;
             if (!name.equals("parent") && !name.equals(varying)) {
                 problems.add(at, path, "name_format '" + format + "' has token {" + token + "}, which "
-                        + policy.method() + " tables do not have", "use {parent} and {" + varying + "}");
+                        + method + " tables do not have", "use {parent} and {" + varying + "}");
                 continue;
             }
             varies |= name.equals(varying);
             if (token.startsWith("lower:")) {
-                checkPattern(format, token.substring(6), policy, at, path, problems);
+                interval.ifPresent(i -> checkPattern(format, token.substring(6), i, at, path, problems));
             }
         }
         if (!varies) {
@@ -39,8 +43,8 @@ final class NameFormat {
         }
     }
 
-    private static String varyingToken(Policy policy) {
-        switch (policy.method()) {
+    private static String varyingToken(Policy.Method method) {
+        switch (method) {
             case LIST:
                 return "suffix";
             case HASH:
@@ -71,8 +75,8 @@ final class NameFormat {
     }
 
     /** {@code {lower:PATTERN}}: a valid pattern, for calendar intervals, fine enough to tell children apart. */
-    private static void checkPattern(String format, String pattern, Policy policy, ConfigNode at, ConfigPath path, Problems problems) {
-        if (!(policy instanceof RangePolicy) || !(((RangePolicy) policy).interval() instanceof Interval.Calendar)) {
+    private static void checkPattern(String format, String pattern, Interval interval, ConfigNode at, ConfigPath path, Problems problems) {
+        if (!(interval instanceof Interval.Calendar)) {
             problems.add(at, path, "name_format '" + format + "' formats {lower:" + pattern + "} as a date, but the interval is numeric",
                     "use {lower} for numeric intervals");
             return;
@@ -84,12 +88,12 @@ final class NameFormat {
                     "write a java.time pattern such as yyyyMMdd or yyyy_MM");
             return;
         }
-        Interval.Unit unit = ((Interval.Calendar) ((RangePolicy) policy).interval()).unit();
+        Interval.Unit unit = ((Interval.Calendar) interval).unit();
         String needed = neededLetters(unit);
         String letters = pattern.replaceAll("'[^']*'", "");
         if (letters.chars().noneMatch(c -> needed.indexOf(c) >= 0)) {
-            problems.add(at, path, "name_format pattern '" + pattern + "' cannot tell " + unit.name().toLowerCase(java.util.Locale.ROOT)
-                    + "ly partitions apart", "include one of the pattern letters " + needed + ", e.g. yyyyMMdd" + (unit == Interval.Unit.HOUR ? "HH" : ""));
+            problems.add(at, path, "name_format pattern '" + pattern + "' cannot tell apart partitions " + interval
+                    + " wide", "include one of the pattern letters " + needed + ", e.g. yyyyMMdd" + (unit == Interval.Unit.HOUR ? "HH" : ""));
         }
     }
 

@@ -40,7 +40,11 @@ final class TableReader {
         Duration lockTimeout = SpecReader.lockTimeout(m).orElse(defaultLockTimeout);
         Optional<SubPartition> sub = m.get("subpartition").flatMap(n -> SubPartitionReader.read(n, m.path("subpartition"), problems));
         Optional<String> nameFormat = m.text("name_format", "a child name template such as {parent}_p{lower}");
-        policy.ifPresent(p -> nameFormat.ifPresent(f -> NameFormat.check(f, p, m.get("name_format").orElseThrow(), m.path("name_format"), problems)));
+        if (methods.size() == 1 && nameFormat.isPresent()) {
+            Optional<Interval> interval = policy.filter(RangePolicy.class::isInstance).map(p -> ((RangePolicy) p).interval());
+            NameFormat.check(nameFormat.get(), Policy.Method.valueOf(methodName(methods.get(0))), interval,
+                    m.get("name_format").orElseThrow(), m.path("name_format"), problems);
+        }
         boolean expireUnmanaged = m.bool("expire_unmanaged").orElse(false);
         if (methods.size() != 1 || name.isEmpty() || policy.isEmpty()) {
             return Optional.empty();
@@ -57,6 +61,10 @@ final class TableReader {
         Optional<Policy> list = m.get("list").flatMap(n -> ListReader.read(n, m.path("list"), problems)).map(Policy.class::cast);
         Optional<Policy> hash = m.get("hash").flatMap(n -> HashReader.read(n, m.path("hash"), problems)).map(Policy.class::cast);
         return methods.size() == 1 ? range.or(() -> list).or(() -> hash) : Optional.empty();
+    }
+
+    private static String methodName(String key) {
+        return key.equals("interval") ? "RANGE" : key.toUpperCase(java.util.Locale.ROOT);
     }
 
     private void rangeOnlyKeys(MapReader m, String method) {

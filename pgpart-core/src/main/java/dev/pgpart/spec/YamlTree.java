@@ -53,8 +53,12 @@ final class YamlTree {
             }
             return Optional.of(new YamlTree(source).convert(root));
         } catch (MarkedYamlEngineException e) {
-            throw problem(line(e.getProblemMark().or(e::getContextMark)), source, "YAML syntax error: "
-                    + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"), syntaxFix(e.getProblem()));
+            int line = line(e.getProblemMark().or(e::getContextMark));
+            int started = line(e.getContextMark());
+            // An unclosed quote or bracket fails at the end of the file; the line where it opened is the useful one.
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + (started > 0 && started != line ? " that started at line " + started : "") + ")";
+            throw problem(line, source, "YAML syntax error: " + e.getProblem() + context, syntaxFix(e.getProblem()));
         } catch (YamlEngineException e) {
             throw problem(0, source, "YAML error: " + e.getMessage(), "fix the YAML structure");
         }

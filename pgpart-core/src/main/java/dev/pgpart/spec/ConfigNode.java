@@ -52,7 +52,7 @@ sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping, Confi
         }
         Scalar s = (Scalar) node;
         if (s.isNull()) {
-            return s.text().isEmpty() ? "no value" : "null";
+            return s.text().isEmpty() ? "empty" : "null";
         }
         return s.type() == Type.TEXT ? "'" + s.text() + "'" : s.text();
     }

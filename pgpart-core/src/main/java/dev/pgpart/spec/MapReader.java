@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Typed access to one mapping of known keys. Unknown and repeated keys are reported when it is
@@ -22,6 +23,11 @@ final class MapReader {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     MapReader(Mapping map, ConfigPath path, Problems problems, List<String> knownKeys) {
+        this(map, path, problems, knownKeys, key -> "");
+    }
+
+    /** @param hint extra advice for an unknown key, e.g. "table entries go under tables:" */
+    MapReader(Mapping map, ConfigPath path, Problems problems, List<String> knownKeys, UnaryOperator<String> hint) {
         this.map = map;
         this.path = path;
         this.problems = problems;
@@ -31,7 +37,7 @@ final class MapReader {
             } else {
                 problems.add(e.key(), path.child(e.key().text()), "unknown key '" + e.key().text() + "'",
                         Suggest.closest(e.key().text(), knownKeys).map(k -> "did you mean " + k + "? ").orElse("")
-                                + "keys allowed here: " + String.join(", ", knownKeys));
+                                + hint.apply(e.key().text()) + "keys allowed here: " + String.join(", ", knownKeys));
             }
         }
     }

@@ -39,7 +39,9 @@ final class SpecReader {
                     "start with 'tables:' and one entry per partitioned table, e.g. tables: {public.orders: {interval: 1 month}}");
             return Optional.empty();
         }
-        MapReader top = new MapReader((Mapping) root.get(), ConfigPath.ROOT, problems, KEYS);
+        // A table at the top level is the classic indentation slip: say where it belongs.
+        MapReader top = new MapReader((Mapping) root.get(), ConfigPath.ROOT, problems, KEYS,
+                key -> TableReader.METHODS.contains(key) || key.contains(".") ? "table entries go under 'tables:', indented; " : "");
         Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
         List<TableSpec> tables = tables(top, lockTimeout, root.get());
         return Optional.of(new Spec(lockTimeout, tables));

@@ -41,7 +41,7 @@ final class TableRunner {
     List<ActionResult> run(TablePlan tp, Optional<TableInfo> info, Duration lockTimeout) {
         List<Action> actions = tp.actions();
         ActionResult[] results = new ActionResult[actions.size()];
-        List<TableTransaction.Work> tx = new ArrayList<>();
+        List<Integer> txIndexes = new ArrayList<>();
         List<Integer> concurrent = new ArrayList<>();
         List<RenderedAction> rendered = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -56,26 +56,21 @@ final class TableRunner {
                 try {
                     RenderedAction r = renderer.render(a, info.get(), currentUser);
                     rendered.set(i, r);
-                    if (r.transactional()) {
-                        tx.add(new TableTransaction.Work(i, a, r.steps()));
-                    } else {
-                        concurrent.add(i);
-                    }
+                    (r.transactional() ? txIndexes : concurrent).add(i);
                 } catch (IllegalArgumentException e) {
                     finish(results, i, failed(a, "not run: " + e.getMessage(), 0, Duration.ZERO));
                 }
             }
         }
+        List<TableTransaction.Work> tx = txIndexes.stream()
+                .map(i -> new TableTransaction.Work(i, actions.get(i), rendered.get(i).steps())).toList();
         Set<QualifiedName> relations = relations(tp, info);
         boolean locked = runTransaction(tp.table(), tx, lockTimeout, relations, results);
         for (int i : concurrent) {
-            Action a = actions.get(i);
-            if (locked) {
-                finish(results, i, failed(a, "not attempted: the locks for " + tp.table() + " could not be taken (see the"
-                        + " other actions); nothing was changed for " + tp.table(), 0, Duration.ZERO));
-            } else {
-                finish(results, i, runConcurrent(tp.table(), rendered.get(i), lockTimeout, relations));
-            }
+            finish(results, i, locked
+                    ? failed(actions.get(i), "not attempted: the locks for " + tp.table() + " could not be taken (see the"
+                        + " other actions); nothing was changed for " + tp.table(), 0, Duration.ZERO)
+                    : runConcurrent(tp.table(), rendered.get(i), lockTimeout, relations));
         }
         return Arrays.asList(results);
     }

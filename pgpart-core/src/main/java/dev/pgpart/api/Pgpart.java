@@ -1,6 +1,34 @@
 package dev.pgpart.api;
 
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
 import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.Catalog;
+import dev.pgpart.catalog.CatalogReader;
+import dev.pgpart.catalog.DefaultContents;
+import dev.pgpart.catalog.Partition;
+import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.exec.AdvisoryLock;
+import dev.pgpart.exec.Executor;
+import dev.pgpart.exec.Session;
+import dev.pgpart.plan.Action;
+import dev.pgpart.plan.Checker;
+import dev.pgpart.plan.CreateDefaultPartition;
+import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DetachPartition;
+import dev.pgpart.plan.DropPartition;
+import dev.pgpart.plan.Planner;
+import dev.pgpart.plan.StatusCalculator;
+import dev.pgpart.plan.TablePlan;
+import dev.pgpart.spec.ConfigException;
+import dev.pgpart.spec.SpecValidator;
+import dev.pgpart.spec.TableSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.MaintainOptions;
 import dev.pgpart.exec.MaintainResult;
@@ -54,7 +82,7 @@ public final class Pgpart {
 
     /** Checks the spec against the database: missing tables, wrong method or key type. Empty when fine. */
     public List<ConfigProblem> validate() {
-        throw new UnsupportedOperationException("todo");
+        return withSession(c -> SpecValidator.validate(spec, read(c, spec, false)));
     }
 
     /** What {@link #maintain} would do now. */
@@ -64,40 +92,168 @@ public final class Pgpart {
 
     /** What {@link #maintain} would do at {@code at}, for one table or all. */
     public Plan plan(Optional<QualifiedName> table, Instant at) {
-        throw new UnsupportedOperationException("todo");
+        Spec s = select(table);
+        return withSession(c -> new Planner().plan(s, validated(s, read(c, s, false)), at));
     }
 
     public MaintainResult maintain(MaintainOptions options) {
         return maintain(options, Optional.empty(), clock.instant());
     }
 
-    /** Observes, plans and applies under the maintenance advisory lock. */
+    /**
+     * Observes, plans and applies under the maintenance advisory lock, so the plan is made from a
+     * catalog no other pgpart run can change before it is applied.
+     */
     public MaintainResult maintain(MaintainOptions options, Optional<QualifiedName> table, Instant at) {
-        throw new UnsupportedOperationException("todo");
+        Spec s = select(table);
+        return withSession(c -> {
+            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
+                Catalog catalog = validated(s, read(c, s, false));
+                Plan plan = new Planner().plan(s, catalog, at);
+                return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
+            }
+        });
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
-        throw new UnsupportedOperationException("todo");
+        Spec s = select(table);
+        Instant now = clock.instant();
+        return withSession(c -> new StatusCalculator().status(s, read(c, s, true), now));
     }
 
-    /** Problems that need a human; empty when healthy. */
+    /** Problems that need a human, including configuration drift; empty when healthy. */
     public List<Finding> check() {
-        throw new UnsupportedOperationException("todo");
+        Instant now = clock.instant();
+        return withSession(c -> {
+            Catalog catalog = read(c, spec, false);
+            List<Finding> findings = new ArrayList<>();
+            for (ConfigProblem p : SpecValidator.validate(spec, catalog)) {
+                findings.add(new Finding(tableOf(p), Finding.Kind.DRIFT, Finding.Severity.PROBLEM, p.problem()
+                        + (p.fix().isEmpty() ? "" : " (" + p.fix() + ")")));
+            }
+            findings.addAll(new Checker().findings(spec, catalog, now));
+            return findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).distinct().toList();
+        });
     }
 
     /** Creates one partition of {@code parent} by hand, with the same safety as maintain. */
     public ActionResult addPartition(QualifiedName parent, Bound bound, Optional<String> name) {
-        throw new UnsupportedOperationException("todo");
+        return withSession(c -> {
+            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, MaintainOptions.defaults().lockWait())) {
+                Catalog catalog = read(c, List.of(parent), false);
+                TableInfo info = partitioned(catalog, parent);
+                QualifiedName child = parent.sibling(name.orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
+                        "a name for the new partition of " + parent + " is required (--name)")));
+                Action action;
+                if (bound instanceof Bound.Default) {
+                    action = new CreateDefaultPartition(parent, child);
+                } else {
+                    long waiting = info.defaultContents().map(DefaultContents::rows).orElse(0L);
+                    action = new CreatePartition(parent, child, bound, info.defaultPartition().isPresent(),
+                            waiting == 0 ? 0 : -1, Optional.empty());
+                }
+                return single(c, catalog, action, true);
+            }
+        });
     }
 
     /** Detaches a partition by hand; {@code consent} false only reports what would happen. */
     public ActionResult detachPartition(QualifiedName partition, boolean consent) {
-        throw new UnsupportedOperationException("todo");
+        return removePartition(partition, consent, false);
     }
 
     /** Detaches then drops a partition by hand; {@code consent} false only reports what would happen. */
     public ActionResult dropPartition(QualifiedName partition, boolean consent) {
-        throw new UnsupportedOperationException("todo");
+        return removePartition(partition, consent, true);
+    }
+
+    private ActionResult removePartition(QualifiedName partition, boolean consent, boolean drop) {
+        return withSession(c -> {
+            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, MaintainOptions.defaults().lockWait())) {
+                QualifiedName parent = new CatalogReader().parentOf(c, partition).orElseThrow(() ->
+                        new PgpartException(ErrorCode.CONFIG, partition + " is not a partition of any table"));
+                Catalog catalog = read(c, List.of(parent), false);
+                TableInfo info = partitioned(catalog, parent);
+                Partition p = info.partitions().stream().filter(x -> x.name().equals(partition)).findFirst()
+                        .or(() -> info.defaultPartition().filter(d -> d.name().equals(partition)))
+                        .orElseThrow(() -> new PgpartException(ErrorCode.CONFIG, partition + " is not attached to " + parent));
+                boolean concurrently = catalog.majorVersion() >= 14 && info.defaultPartition().isEmpty();
+                String reason = "requested by hand";
+                Action action = drop ? new DropPartition(parent, partition, p.bound(), concurrently, reason)
+                        : new DetachPartition(parent, partition, p.bound(), concurrently, reason);
+                return single(c, catalog, action, consent);
+            }
+        });
+    }
+
+    private ActionResult single(Connection c, Catalog catalog, Action action, boolean consent) throws SQLException {
+        Plan plan = new Plan(clock.instant(), List.of(new TablePlan(action.parent(), List.of(action), List.of())));
+        MaintainResult r = new Executor().execute(c, plan, catalog, MaintainOptions.defaults().withConsent(consent),
+                Map.of(action.parent(), spec.table(action.parent()).map(TableSpec::lockTimeout).orElse(spec.lockTimeout())),
+                listener);
+        return r.results().get(0);
+    }
+
+    private static TableInfo partitioned(Catalog catalog, QualifiedName parent) {
+        TableInfo info = catalog.table(parent).orElseThrow(() ->
+                new PgpartException(ErrorCode.CONFIG, "table " + parent + " does not exist"));
+        if (!info.isPartitioned()) {
+            throw new PgpartException(ErrorCode.CONFIG, parent + " is not a partitioned table");
+        }
+        return info;
+    }
+
+    private Spec select(Optional<QualifiedName> table) {
+        if (table.isEmpty()) {
+            return spec;
+        }
+        if (spec.table(table.get()).isEmpty()) {
+            throw new PgpartException(ErrorCode.CONFIG, table.get() + " is not in the configuration; configured: "
+                    + spec.tables().stream().map(t -> t.table().toString()).toList());
+        }
+        return spec.only(table.get());
+    }
+
+    private static Catalog validated(Spec s, Catalog catalog) {
+        List<ConfigProblem> problems = SpecValidator.validate(s, catalog);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return catalog;
+    }
+
+    private static Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {
+        return read(c, s.tables().stream().map(TableSpec::table).toList(), sizes);
+    }
+
+    private static Catalog read(Connection c, List<QualifiedName> tables, boolean sizes) throws SQLException {
+        return new CatalogReader(sizes).read(c, tables);
+    }
+
+    private static Map<QualifiedName, Duration> lockTimeouts(Spec s) {
+        Map<QualifiedName, Duration> out = new LinkedHashMap<>();
+        s.tables().forEach(t -> out.put(t.table(), t.lockTimeout()));
+        return out;
+    }
+
+    private QualifiedName tableOf(ConfigProblem p) {
+        return spec.tables().stream().map(TableSpec::table).filter(t -> p.where().contains(t.toString())
+                || p.where().contains(t.name())).findFirst().orElse(QualifiedName.of("pgpart", "config"));
+    }
+
+    private <T> T withSession(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            Session.configure(c);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "database error: " + e.getMessage()
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
     }
 
     public static final class Builder {

@@ -69,11 +69,11 @@ public final class DdlRenderer {
         if (a.defaultExists()) {
             QualifiedName def = parent.defaultPartition().map(Partition::name).orElseThrow(() -> new IllegalArgumentException(
                     "the plan expects a default partition of " + parent.name() + " but the catalog has none"));
-            if (a.rowsFromDefault() != 0) {
-                // ATTACH will need ACCESS EXCLUSIVE on the default anyway (to check it); taking it
-                // before the DELETE avoids upgrading from ROW EXCLUSIVE, a classic deadlock.
-                steps.add(Step.ddl("LOCK TABLE " + def.sql() + " IN ACCESS EXCLUSIVE MODE"));
-            }
+            // ATTACH needs ACCESS EXCLUSIVE on the default anyway (to scan it) and keeps it until
+            // commit, so taking it first costs nothing. It avoids the lock upgrade from the DELETE's
+            // ROW EXCLUSIVE (a deadlock risk), and no session can insert a row of the new range into
+            // the default between the move and the ATTACH (which would then fail with 23514).
+            steps.add(Step.ddl("LOCK TABLE " + def.sql() + " IN ACCESS EXCLUSIVE MODE"));
             // Always run the move: the planner's count is an estimate, and ATTACH fails (23514) if
             // a single matching row is left behind in the default.
             steps.add(new Step(Step.Kind.MOVE_ROWS, MoveRowsSql.render(def, a.partition(), a.bound(), parent), List.of()));

@@ -29,7 +29,7 @@ final class RangePlanner {
         } else {
             matchSlots(ctx, wanted, names, creates, findings);
         }
-        Retention.Outcome retention = Retention.plan(ctx, majorVersion);
+        Retention.Outcome retention = Retention.plan(ctx, majorVersion, !creates.isEmpty());
         findings.addAll(retention.findings());
         findings.addAll(Gaps.find(ctx, creates, retention.removed()));
         findings.addAll(RowsInDefault.range(ctx, creates));

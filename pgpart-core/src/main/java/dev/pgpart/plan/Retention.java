@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which existing range partitions have expired and what to do with each. The highest attached
- * partition is never expired, so a table is never left without range partitions.
+ * Which existing range partitions have expired and what to do with each. A table is never left
+ * without range partitions: when the plan creates none (they would all be live), the highest
+ * attached partition is kept even if it has expired.
  */
 final class Retention {
     private Retention() {
@@ -22,7 +23,7 @@ final class Retention {
     record Outcome(List<Action> finalizes, List<Action> removals, List<Finding> findings, Set<QualifiedName> removed) {
     }
 
-    static Outcome plan(RangeContext ctx, int majorVersion) {
+    static Outcome plan(RangeContext ctx, int majorVersion, boolean planCreatesLivePartitions) {
         List<Action> finalizes = new ArrayList<>();
         List<Action> removals = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -31,8 +32,8 @@ final class Retention {
             return new Outcome(finalizes, removals, findings, removed);
         }
         BigDecimal cutoff = ctx.cutoff().get();
-        Optional<Span> keep = ctx.spans().stream().filter(s -> !s.partition().detachPending())
-                .reduce((a, b) -> b);
+        Optional<Span> keep = planCreatesLivePartitions ? Optional.empty()
+                : ctx.spans().stream().filter(s -> !s.partition().detachPending()).reduce((a, b) -> b);
         boolean concurrently = majorVersion >= 14 && ctx.table().defaultPartition().isEmpty();
         for (Span s : ctx.spans()) {
             if (!s.endsAtOrBefore(cutoff) || keep.map(k -> k == s).orElse(false)) {

@@ -88,7 +88,18 @@ final class SpecReader {
 
     private Optional<QualifiedName> tableName(Entry e, ConfigPath path) {
         try {
-            return Optional.of(QualifiedName.parse(e.key().text()));
+            QualifiedName name = QualifiedName.parse(e.key().text());
+            for (String part : List.of(name.schema(), name.name())) {
+                int bytes = QualifiedName.byteLength(part);
+                if (bytes > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                    // PostgreSQL silently truncates such names at CREATE time, so this one can never match.
+                    problems.add(e.key(), path, "'" + part + "' is " + bytes + " bytes; PostgreSQL keeps only the first "
+                            + QualifiedName.MAX_IDENTIFIER_BYTES + " bytes of an identifier",
+                            "write the name as the database has it (see \\dt or pg_class.relname)");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(name);
         } catch (PgpartException ex) {
             problems.add(e.key(), path, ex.getMessage(), "write schema.table; double-quote parts with dots, spaces, "
                     + "capitals or quotes, e.g. '\"Sales Dept\".\"Orders\"'");

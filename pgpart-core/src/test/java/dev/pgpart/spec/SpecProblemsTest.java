@@ -149,6 +149,8 @@ class SpecProblemsTest {
                         at(3, ""), "'public.orders' and 'orders' (at pgpart.yml:2) both name table public.orders", "merge"),
                 new Case("an invalid table name is reported", "tables:\n  a.b.c: {hash: {modulus: 2}}\n",
                         "pgpart.yml:2 tables.\"a.b.c\"", "'a.b.c' is not a table name", "schema.table"),
+                new Case("a table name longer than PostgreSQL keeps is reported", "tables:\n  " + "x".repeat(64) + ": {hash: {modulus: 2}}\n",
+                        "pgpart.yml:2 tables." + "x".repeat(64), "is 64 bytes", "as the database has it"),
                 new Case("an unterminated quoted table name is reported", "tables:\n  '\"Orders': {hash: {modulus: 2}}\n",
                         "pgpart.yml:2 tables.\"\\\"Orders\"", "unterminated quoted identifier", "double-quote"),
                 new Case("a file without tables is reported", "lock_timeout: 2s\n",

@@ -74,8 +74,15 @@ public enum KeyType {
         return this == INTEGER || this == NUMERIC;
     }
 
-    /** The ordinal of a literal as PostgreSQL prints it (TimeZone=UTC, DateStyle=ISO). */
+    /**
+     * The ordinal of a literal as PostgreSQL prints it (TimeZone=UTC, DateStyle=ISO). Ordinals are
+     * normalized ({@code stripTrailingZeros}) but callers must still compare with {@code compareTo}.
+     */
     public BigDecimal toOrdinal(String literal) {
+        return rawOrdinal(literal).stripTrailingZeros();
+    }
+
+    private BigDecimal rawOrdinal(String literal) {
         String s = literal.strip();
         if (s.equals("infinity")) {
             return INFINITY;

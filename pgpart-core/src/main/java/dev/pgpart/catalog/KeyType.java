@@ -75,14 +75,10 @@ public enum KeyType {
     }
 
     /**
-     * The ordinal of a literal as PostgreSQL prints it (TimeZone=UTC, DateStyle=ISO). Ordinals are
-     * normalized ({@code stripTrailingZeros}) but callers must still compare with {@code compareTo}.
+     * The ordinal of a literal as PostgreSQL prints it (TimeZone=UTC, DateStyle=ISO). NUMERIC
+     * ordinals keep the literal's scale ({@code 2.50}): compare ordinals with {@code compareTo}.
      */
     public BigDecimal toOrdinal(String literal) {
-        return rawOrdinal(literal).stripTrailingZeros();
-    }
-
-    private BigDecimal rawOrdinal(String literal) {
         String s = literal.strip();
         if (s.equals("infinity")) {
             return INFINITY;

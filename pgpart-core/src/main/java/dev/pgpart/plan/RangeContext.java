@@ -1,0 +1,191 @@
+package dev.pgpart.plan;
+
+import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.DefaultContents;
+import dev.pgpart.catalog.KeyColumn;
+import dev.pgpart.catalog.Partition;
+import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.spec.Interval;
+import dev.pgpart.spec.RangePolicy;
+import dev.pgpart.spec.Start;
+import dev.pgpart.spec.TableSpec;
+import dev.pgpart.sql.QualifiedName;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about one RANGE table that planning, checking and status share, computed once:
+ * the slot arithmetic, existing partitions as ordinals, the current point, start and cutoff.
+ *
+ * @param current   the ordinal "now" stands for: the time now, or for numeric keys the greatest key seen
+ * @param startFloor first slot allowed by {@code start}
+ * @param cutoff    retention cutoff ordinal: a partition expires when its upper bound is at or below it
+ */
+public record RangeContext(
+        TableSpec spec,
+        RangePolicy policy,
+        TableInfo table,
+        RangeDomain domain,
+        List<Span> spans,
+        DefaultContents defaults,
+        Optional<BigDecimal> defaultMin,
+        Optional<BigDecimal> defaultMax,
+        BigDecimal current,
+        Optional<Long> startFloor,
+        Optional<BigDecimal> cutoff) {
+
+    public RangeContext {
+        spans = List.copyOf(spans);
+    }
+
+    /** A context, or none when the table cannot be planned, plus what was noticed either way. */
+    public record Result(Optional<RangeContext> context, List<Finding> findings) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    public static Result build(TableSpec spec, TableInfo table, Instant now) {
+        RangePolicy policy = (RangePolicy) spec.policy();
+        QualifiedName name = spec.table();
+        List<Finding> findings = new ArrayList<>();
+        Optional<KeyColumn> key = table.singleKeyColumn();
+        if (key.isEmpty()) {
+            findings.add(Findings.drift(name, "the partition key is " + keyText(table)
+                    + ", but RANGE maintenance needs a single plain column; partition by one column"));
+            return new Result(Optional.empty(), findings);
+        }
+        RangeDomains.Choice choice = RangeDomains.resolve(policy, key.get());
+        if (choice.domain().isEmpty()) {
+            findings.add(Findings.drift(name, choice.problem()));
+            return new Result(Optional.empty(), findings);
+        }
+        RangeDomain domain = choice.domain().get();
+        List<Span> spans = spans(name, table, domain, findings);
+        DefaultContents dc = table.defaultContents().orElse(DefaultContents.empty());
+        Optional<BigDecimal> dMin = parse(name, "the default partition's lowest key", dc.minKey(), domain, findings);
+        Optional<BigDecimal> dMax = parse(name, "the default partition's highest key", dc.maxKey(), domain, findings);
+        Optional<BigDecimal> highest = parse(name, "the highest key", table.highestKey(), domain, findings);
+        Optional<BigDecimal> start = startOrdinal(name, policy, domain, findings);
+        if (start.isEmpty() && policy.start().isPresent()) {
+            return new Result(Optional.empty(), findings);
+        }
+        Optional<Long> floor = start.map(domain::firstSlotAtOrAbove);
+        BigDecimal current = current(domain, now, highest, dMax, floor);
+        Optional<BigDecimal> cutoff = Optional.empty();
+        if (policy.retention().isPresent()) {
+            Interval retention = policy.retention().get();
+            if ((domain instanceof CalendarDomain) != (retention instanceof Interval.Calendar)) {
+                findings.add(Findings.drift(name, "retention " + retention + " does not fit interval "
+                        + policy.interval() + "; use the same kind of interval (calendar or numeric) for both"));
+                return new Result(Optional.empty(), findings);
+            }
+            cutoff = cutoff(domain, retention, now, highest.or(() -> dMax));
+        }
+        return new Result(Optional.of(new RangeContext(spec, policy, table, domain, spans, dc, dMin, dMax,
+                current, floor, cutoff)), findings);
+    }
+
+    public QualifiedName name() {
+        return spec.table();
+    }
+
+    /** The slot containing {@link #current}. */
+    public long currentSlot() {
+        return domain.slotOf(current);
+    }
+
+    public boolean hasDefault() {
+        return table.defaultPartition().isPresent();
+    }
+
+    /** The existing partition holding {@code point}, if any. */
+    public Optional<Span> spanContaining(BigDecimal point) {
+        return spans.stream().filter(s -> s.contains(point)).findFirst();
+    }
+
+    private static BigDecimal current(RangeDomain domain, Instant now, Optional<BigDecimal> highest,
+                                      Optional<BigDecimal> dMax, Optional<Long> floor) {
+        if (domain instanceof CalendarDomain cal) {
+            return cal.ordinalAt(now);
+        }
+        Optional<BigDecimal> seen = highest.isPresent() && dMax.isPresent()
+                ? Optional.of(highest.get().max(dMax.get())) : highest.or(() -> dMax);
+        return seen.orElseGet(() -> domain.lower(floor.orElse(0L)));
+    }
+
+    private static List<Span> spans(QualifiedName name, TableInfo table, RangeDomain domain, List<Finding> out) {
+        List<Span> spans = new ArrayList<>();
+        for (Partition p : table.partitions()) {
+            if (p.bound() instanceof Bound.Range r) {
+                try {
+                    spans.add(new Span(p, side(r.from(), domain), side(r.to(), domain)));
+                } catch (RuntimeException e) {
+                    out.add(Findings.drift(name, "partition " + p.name() + " has bound " + BoundText.of(p.bound())
+                            + " that is not a " + domain.keyType() + " value pgpart can read; it is left alone,"
+                            + " check its bounds by hand"));
+                }
+            } else {
+                String text = p.bound() instanceof Bound.Unparsed u ? u.text() : BoundText.of(p.bound());
+                out.add(Findings.drift(name, "partition " + p.name() + " has bound " + text
+                        + " that pgpart does not interpret; it is left alone and its range is not checked"));
+            }
+        }
+        spans.sort(Span.BY_LOWER);
+        return spans;
+    }
+
+    private static Optional<BigDecimal> side(Optional<String> literal, RangeDomain domain) {
+        // 'infinity' bounds behave like MINVALUE/MAXVALUE for planning.
+        if (literal.isEmpty() || literal.get().strip().endsWith("infinity")) {
+            return Optional.empty();
+        }
+        return Optional.of(domain.ordinal(literal.get()));
+    }
+
+    private static Optional<BigDecimal> parse(QualifiedName name, String what, Optional<String> literal,
+                                              RangeDomain domain, List<Finding> out) {
+        try {
+            return side(literal, domain);
+        } catch (RuntimeException e) {
+            out.add(Findings.drift(name, what + " '" + literal.orElse("") + "' is not a " + domain.keyType()
+                    + " value pgpart can read; it is ignored"));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<BigDecimal> startOrdinal(QualifiedName name, RangePolicy policy, RangeDomain domain,
+                                                     List<Finding> out) {
+        if (policy.start().isEmpty()) {
+            return Optional.empty();
+        }
+        Start s = policy.start().get();
+        if (s instanceof Start.AtTime t && domain instanceof CalendarDomain cal) {
+            return Optional.of(cal.ordinalOfStart(t.localTime()));
+        }
+        if (s instanceof Start.AtValue v && domain instanceof NumericDomain) {
+            return Optional.of(v.value());
+        }
+        String text = s instanceof Start.AtTime t ? "time " + t.localTime() : "value " + ((Start.AtValue) s).value();
+        out.add(Findings.drift(name, "start " + text + " does not fit a " + domain.keyType() + " key with interval "
+                + policy.interval() + "; use a time for calendar intervals and a number for numeric ones"));
+        return Optional.empty();
+    }
+
+    private static Optional<BigDecimal> cutoff(RangeDomain domain, Interval retention, Instant now,
+                                               Optional<BigDecimal> highest) {
+        if (domain instanceof CalendarDomain cal) {
+            return Optional.of(cal.cutoff(now, (Interval.Calendar) retention));
+        }
+        BigDecimal step = ((Interval.Numeric) retention).step();
+        return highest.map(h -> h.subtract(step));
+    }
+
+    static String keyText(TableInfo table) {
+        return table.key().isEmpty() ? "(none)" : String.join(", ", table.key().stream()
+                .map(k -> k.expression().orElse(k.name())).toList());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pgpart.spec;
+
+import dev.pgpart.spec.ConfigNode.Scalar;
+import dev.pgpart.spec.RangePolicy.OnExpiry;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The RANGE options of a table: interval and what depends on its kind (calendar or numeric). */
+final class RangeReader {
+    static final int MAX_PREMAKE = 1000;
+
+    private RangeReader() {
+    }
+
+    static Optional<RangePolicy> read(MapReader m) {
+        Problems problems = m.problems();
+        Optional<Interval> interval = m.scalar("interval", IntervalGrammar.INTERVAL_HELP)
+                .flatMap(s -> IntervalGrammar.interval(s, "interval", m.path("interval"), problems));
+        int premake = m.integer("premake", 0, MAX_PREMAKE, " (partitions made ahead of the current one)")
+                .orElse(RangePolicy.DEFAULT_PREMAKE);
+        Optional<Start> start = m.scalar("start", TimeGrammar.START_HELP)
+                .flatMap(s -> TimeGrammar.start(s, m.path("start"), problems));
+        Optional<Interval> retention = m.scalar("retention", IntervalGrammar.INTERVAL_HELP)
+                .flatMap(s -> IntervalGrammar.interval(s, "retention", m.path("retention"), problems));
+        OnExpiry onExpiry = onExpiry(m).orElse(OnExpiry.DETACH);
+        ZoneId zone = m.scalar("time_zone", "an IANA zone such as UTC or Europe/Paris")
+                .flatMap(s -> TimeGrammar.zone(s, m.path("time_zone"), problems)).orElse(ZoneOffset.UTC);
+        Optional<IdEncoding> encoding = m.get("id_encoding").flatMap(n -> IdEncodingReader.read(n, m.path("id_encoding"), problems));
+        if (interval.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean numeric = interval.get() instanceof Interval.Numeric;
+        checkKind(m, "retention", retention.map(r -> r instanceof Interval.Numeric), numeric, interval.get());
+        checkKind(m, "start", start.map(s -> s instanceof Start.AtValue), numeric, interval.get());
+        if (numeric && encoding.isPresent()) {
+            problems.add(m.get("id_encoding").orElseThrow(), m.path("id_encoding"), "id_encoding is set, but interval "
+                    + interval.get() + " is numeric: id_encoding maps calendar intervals onto uuid or bigint ids",
+                    "remove id_encoding, or write a calendar interval such as 1 month");
+        }
+        // "UTC", "Etc/UTC" and the default are the same zone: normalize so equal configs give equal specs.
+        ZoneId normalized = zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
+        return Optional.of(new RangePolicy(interval.get(), premake, start, retention, onExpiry, normalized,
+                encoding.orElse(IdEncoding.NONE)));
+    }
+
+    /** A numeric retention or start with a calendar interval (or the reverse) cannot be compared with the bounds. */
+    private static void checkKind(MapReader m, String key, Optional<Boolean> valueNumeric, boolean intervalNumeric, Interval interval) {
+        if (valueNumeric.isEmpty() || valueNumeric.get() == intervalNumeric) {
+            return;
+        }
+        Scalar s = (Scalar) m.get(key).orElseThrow();
+        String expected = key.equals("start")
+                ? (intervalNumeric ? "a key value such as 1000000" : "a date such as 2024-01-01")
+                : (intervalNumeric ? "a number of key values such as 50000000" : "a calendar interval such as 12 months");
+        m.problems().add(s, m.path(key), key + " " + ConfigNode.describe(s) + " is " + (valueNumeric.get() ? "numeric" : "a time")
+                + ", but interval " + interval + " is " + (intervalNumeric ? "numeric" : "a calendar interval"), "write " + expected);
+    }
+
+    private static Optional<OnExpiry> onExpiry(MapReader m) {
+        Optional<Scalar> s = m.scalar("on_expiry", "detach or drop");
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = s.get().text().strip().toLowerCase(Locale.ROOT);
+        if (t.equals("detach") || t.equals("drop")) {
+            return Optional.of(OnExpiry.valueOf(t.toUpperCase(Locale.ROOT)));
+        }
+        m.problems().add(s.get(), m.path("on_expiry"), "on_expiry is " + ConfigNode.describe(s.get()),
+                Suggest.didYouMean(t, List.of("detach", "drop")) + "write detach (keep the table, detached) or drop (delete it)");
+        return Optional.empty();
+    }
+}

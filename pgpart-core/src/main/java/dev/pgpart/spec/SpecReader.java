@@ -1,0 +1,98 @@
+package dev.pgpart.spec;
+
+import dev.pgpart.PgpartException;
+import dev.pgpart.spec.ConfigNode.Entry;
+import dev.pgpart.spec.ConfigNode.Mapping;
+import dev.pgpart.sql.QualifiedName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link ConfigNode} tree into a {@link Spec}, collecting every problem. The only place
+ * the configuration rules live: YAML and the Java builder both come through here.
+ */
+final class SpecReader {
+    private static final List<String> KEYS = List.of("lock_timeout", "tables");
+    private final Problems problems = new Problems();
+
+    private SpecReader() {
+    }
+
+    /** The spec, or a {@link ConfigException} listing every problem, including {@code earlier} ones (e.g. YAML syntax). */
+    static Spec read(Optional<ConfigNode> root, ConfigNode.Origin documentStart) {
+        SpecReader reader = new SpecReader();
+        Optional<Spec> spec = reader.document(root, documentStart);
+        if (!reader.problems.isEmpty() || spec.isEmpty()) {
+            throw new ConfigException(reader.problems.list());
+        }
+        return spec.get();
+    }
+
+    private Optional<Spec> document(Optional<ConfigNode> root, ConfigNode.Origin start) {
+        if (root.isEmpty() || !(root.get() instanceof Mapping)) {
+            problems.add(root.map(ConfigNode::origin).orElse(start), ConfigPath.ROOT,
+                    "the configuration is " + root.map(ConfigNode::describe).orElse("empty") + ", not a mapping of settings",
+                    "start with 'tables:' and one entry per partitioned table, e.g. tables: {public.orders: {interval: 1 month}}");
+            return Optional.empty();
+        }
+        // A table at the top level is the classic indentation slip: say where it belongs.
+        MapReader top = new MapReader((Mapping) root.get(), ConfigPath.ROOT, problems, KEYS,
+                key -> TableReader.METHODS.contains(key) || key.contains(".") ? "table entries go under 'tables:', indented; " : "");
+        Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
+        List<TableSpec> tables = tables(top, lockTimeout, root.get());
+        return Optional.of(new Spec(lockTimeout, tables));
+    }
+
+    /** Shared with per-table overrides: positive, because 0 would let a DDL wait behind a long transaction forever. */
+    static Optional<Duration> lockTimeout(MapReader m) {
+        ConfigPath path = m.path("lock_timeout");
+        Optional<Duration> d = m.scalar("lock_timeout", IntervalGrammar.DURATION_HELP)
+                .flatMap(s -> IntervalGrammar.duration(s, "lock_timeout", path, m.problems()));
+        if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
+            m.problems().add(m.get("lock_timeout").orElseThrow(), path, "lock_timeout is " + d.get().toMillis()
+                    + "ms; 0 disables the timeout, so DDL could queue behind a long transaction and block every query on the table",
+                    "write a positive duration, e.g. 2s");
+            return Optional.empty();
+        }
+        return d;
+    }
+
+    private List<TableSpec> tables(MapReader top, Duration lockTimeout, ConfigNode root) {
+        Optional<ConfigNode> node = top.get("tables");
+        if (node.isEmpty() || !(node.get() instanceof Mapping) || ((Mapping) node.get()).entries().isEmpty()) {
+            problems.add(node.orElse(root), top.path("tables"), "tables is " + node.map(ConfigNode::describe).orElse("missing")
+                    + ": no table to maintain", "add 'tables:' with one entry per partitioned table, e.g. public.orders: {interval: 1 month}");
+            return List.of();
+        }
+        List<TableSpec> tables = new ArrayList<>();
+        Map<QualifiedName, Entry> seen = new HashMap<>();
+        for (Entry e : MapReader.firstOfEach((Mapping) node.get(), top.path("tables"), problems)) {
+            ConfigPath path = top.path("tables").child(e.key().text());
+            Optional<QualifiedName> name = tableName(e, path);
+            Entry earlier = name.map(n -> seen.putIfAbsent(n, e)).orElse(null);
+            if (earlier != null) {
+                problems.add(e.key(), path, "'" + e.key().text() + "' and '" + earlier.key().text() + "' (at "
+                        + earlier.key().origin().render() + ") both name table " + name.get(), "merge the two entries into one");
+            }
+            Optional<TableSpec> table = new TableReader(problems).read(e, path, name, lockTimeout);
+            if (earlier == null) {
+                table.ifPresent(tables::add);
+            }
+        }
+        return tables;
+    }
+
+    private Optional<QualifiedName> tableName(Entry e, ConfigPath path) {
+        try {
+            return Optional.of(QualifiedName.parse(e.key().text()));
+        } catch (PgpartException ex) {
+            problems.add(e.key(), path, ex.getMessage(), "write schema.table; double-quote parts with dots, spaces, "
+                    + "capitals or quotes, e.g. '\"Sales Dept\".\"Orders\"'");
+            return Optional.empty();
+        }
+    }
+}

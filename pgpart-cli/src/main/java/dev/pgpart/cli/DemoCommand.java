@@ -1,5 +1,7 @@
 package dev.pgpart.cli;
 
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
 import dev.pgpart.cli.demo.DemoData;
 import dev.pgpart.cli.demo.DemoServer;
 import dev.pgpart.cli.render.Style;
@@ -34,9 +36,17 @@ final class DemoCommand implements Callable<Integer> {
         Style style = Style.detect();
         out.println(style.bold("pgpart demo") + ": starting a throwaway PostgreSQL (first run unpacks it, a few seconds) ...");
         out.flush();
-        DemoServer server = DemoServer.start();
+        DemoServer server;
+        try {
+            server = DemoServer.start();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "could not start the embedded PostgreSQL for the demo: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
+                    + ". It needs a writable temporary directory and, on first use, space to unpack about 50 MB.", e);
+        }
         Thread cleanup = new Thread(server::close, "pgpart-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        boolean leaveRunning = false;
         try {
             DemoData data = DemoData.now();
             data.load(server.dataSource());
@@ -51,12 +61,9 @@ final class DemoCommand implements Callable<Integer> {
                 return code;
             }
             DemoScript.printNextSteps(out, style);
-            if (keep) {
-                waitForCtrlC(out, server, config);
-            }
-            return ExitCodes.OK;
+            leaveRunning = keep;
         } finally {
-            if (!keep || Thread.currentThread().isInterrupted()) {
+            if (!leaveRunning) {
                 server.close();
                 removeHook(cleanup);
                 out.println();
@@ -64,6 +71,11 @@ final class DemoCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        if (leaveRunning) {
+            // --keep: the shutdown hook stops the server and removes its directory on Ctrl-C
+            waitForCtrlC(out, server);
+        }
+        return ExitCodes.OK;
     }
 
     /** Runs pgpart commands in this JVM against the demo server, writing to this command's streams. */
@@ -75,20 +87,21 @@ final class DemoCommand implements Callable<Integer> {
                 all.add("-v");
             }
             all.addAll(args);
-            CommandLine cl = Main.commandLine(demoMain.withEnv(Env.of(Map.of(Env.URL, server.jdbcUrl()))));
+            CommandLine cl = Main.commandLine(demoMain);
             cl.setOut(main.out());
             cl.setErr(main.err());
             return cl.execute(all.toArray(String[]::new));
         };
     }
 
-    private void waitForCtrlC(PrintWriter out, DemoServer server, Path config) throws InterruptedException {
+    private void waitForCtrlC(PrintWriter out, DemoServer server) throws InterruptedException {
+        Path config = server.dir().resolve("pgpart.yml");
         out.println();
         out.println("The demo server keeps running (--keep). Try, in another terminal:");
         out.println("  export PGPART_URL='" + server.jdbcUrl() + "'");
         out.println("  ./pgpart --config " + config + " status");
         out.println("  psql \"postgresql://postgres@localhost:" + server.jdbcUrl().replaceAll(".*localhost:(\\d+).*", "$1") + "/postgres\"");
-        out.println("Press Ctrl-C to stop it; its directory is removed then.");
+        out.println("Press Ctrl-C to stop it; its directory " + server.dir() + " is removed then.");
         out.flush();
         new CountDownLatch(1).await();
     }

@@ -1,0 +1,93 @@
+package dev.pgpart.exec;
+
+import dev.pgpart.sql.QualifiedName;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Who holds locks on the relations a table's actions need: the evidence in a lock-timeout message. */
+final class Blockers {
+    private static final Logger LOG = LoggerFactory.getLogger(Blockers.class);
+    // One query; names are bind parameters resolved by to_regclass (a missing one is just ignored).
+    static final String SQL = "SELECT a.pid, a.usename, a.application_name, a.state,"
+            + " COALESCE(EXTRACT(EPOCH FROM now() - a.xact_start)::bigint, -1) AS xact_seconds,"
+            + " l.mode, l.relation::regclass::text AS rel, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 100) AS query"
+            + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
+            + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
+            + " AND l.relation IN (SELECT to_regclass(n) FROM unnest(?::text[]) AS n)"
+            + " ORDER BY a.xact_start NULLS LAST, a.pid, rel";
+
+    record Holder(int pid, String user, String application, String state, long xactSeconds, String mode,
+                  String relation, String query) {
+        String line() {
+            return "-> pid " + pid + ", user " + user + ", application '" + application + "', state " + state
+                    + (xactSeconds >= 0 ? ", transaction open " + human(Duration.ofSeconds(xactSeconds)) : "")
+                    + ", holds " + mode + " on " + relation + ", query: " + query;
+        }
+    }
+
+    private Blockers() {
+    }
+
+    /** Holders of granted locks on {@code relations}, other than this session; empty if the query fails. */
+    static List<Holder> find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
+        List<Holder> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SQL)) {
+            Array names = c.createArrayOf("text", relations.stream().map(QualifiedName::sql).toArray());
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Holder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("{}: could not list the sessions holding locks: {}", table, e.getMessage());
+        }
+        return out;
+    }
+
+    /** The failure message: evidence, the state the table was left in, and what to do. */
+    static String message(QualifiedName table, int attempts, Duration lockTimeout, String error, List<Holder> holders,
+                          String leftState) {
+        StringBuilder m = new StringBuilder();
+        m.append("could not get the locks for ").append(table).append(" within lock_timeout ")
+                .append(lockTimeout.toMillis()).append(" ms in ").append(attempts).append(" attempt(s) (last error: ")
+                .append(error).append(").");
+        if (holders.isEmpty()) {
+            m.append(" No other session holds a lock on these relations now: the blocker has finished.");
+        } else {
+            m.append(" Sessions holding locks on the relations involved:");
+            holders.forEach(h -> m.append('\n').append(h.line()));
+        }
+        m.append('\n').append(leftState);
+        m.append("\nWait for these sessions to finish and run maintain again");
+        m.append(holders.stream().map(Holder::pid).distinct().findFirst()
+                .map(pid -> ", or end a blocker with SELECT pg_terminate_backend(" + pid + ");").orElse("."));
+        return m.toString();
+    }
+
+    static String nothingChanged(QualifiedName table) {
+        return "Nothing was changed for " + table + " (its transaction was rolled back).";
+    }
+
+    static String human(Duration d) {
+        long s = d.getSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        return (s / 3600) + "h" + (s % 3600 / 60) + "m";
+    }
+}

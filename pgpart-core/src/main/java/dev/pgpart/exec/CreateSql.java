@@ -1,0 +1,99 @@
+package dev.pgpart.exec;
+
+import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.Partition;
+import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.plan.BoundText;
+import dev.pgpart.spec.HashPolicy;
+import dev.pgpart.spec.ListPolicy;
+import dev.pgpart.spec.SubPartition;
+import dev.pgpart.sql.QualifiedName;
+import dev.pgpart.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Creating a detached child that looks like the parent, with its properties and sub-partitions. */
+final class CreateSql {
+    private static final Pattern OPTION_NAME = Pattern.compile("[a-z_.]+");
+    static final String LIKE_OPTIONS = "INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS"
+            + " INCLUDING GENERATED INCLUDING COMPRESSION";
+
+    private CreateSql() {
+    }
+
+    /** CREATE TABLE (LIKE), marker comment, copied properties and, if asked, the sub-partition children. */
+    static List<Step> child(QualifiedName child, TableInfo parent, Optional<SubPartition> sub, String currentUser) {
+        List<Step> out = new ArrayList<>();
+        String create = "CREATE TABLE " + child.sql() + " (LIKE " + parent.name().sql() + " " + LIKE_OPTIONS + ")";
+        // A partitioned table has no storage, so it cannot take storage parameters: its leaves do.
+        create += sub.map(s -> " PARTITION BY " + s.policy().method() + " (" + Sql.ident(s.column()) + ")")
+                .orElse(with(parent.properties().templateReloptions()));
+        out.add(Step.ddl(create));
+        out.add(marker(child, parent.name()));
+        PropertiesSql.render(child, parent, currentUser).forEach(s -> out.add(Step.ddl(s)));
+        sub.ifPresent(s -> out.addAll(subChildren(child, parent, s, currentUser)));
+        return out;
+    }
+
+    static Step marker(QualifiedName table, QualifiedName parent) {
+        return Step.ddl("COMMENT ON TABLE " + table.sql() + " IS "
+                + Sql.literal(Partition.MANAGED_MARKER + " partition of " + parent));
+    }
+
+    private static List<Step> subChildren(QualifiedName child, TableInfo parent, SubPartition sub, String currentUser) {
+        List<Step> out = new ArrayList<>();
+        for (Map.Entry<String, Bound> e : subBounds(child, sub).entrySet()) {
+            QualifiedName leaf = child.sibling(e.getKey());
+            out.add(Step.ddl("CREATE TABLE " + leaf.sql() + " PARTITION OF " + child.sql() + " " + BoundText.of(e.getValue())
+                    + with(parent.properties().templateReloptions())));
+            out.add(marker(leaf, child));
+            PropertiesSql.render(leaf, parent, currentUser).forEach(s -> out.add(Step.ddl(s)));
+        }
+        return out;
+    }
+
+    /** Leaf name to bound: {@code <child>_p<remainder>} for HASH, {@code <child>_<suffix>} for LIST. */
+    static Map<String, Bound> subBounds(QualifiedName child, SubPartition sub) {
+        Map<String, Bound> out = new java.util.LinkedHashMap<>();
+        if (sub.policy() instanceof HashPolicy h) {
+            for (int r = 0; r < h.modulus(); r++) {
+                put(out, child, "_p" + r, new Bound.Hash(h.modulus(), r));
+            }
+        } else if (sub.policy() instanceof ListPolicy l) {
+            l.partitions().forEach((suffix, values) -> put(out, child, "_" + suffix, new Bound.In(values)));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Bound> names, QualifiedName child, String suffix, Bound bound) {
+        String name = PartitionNames.withSuffix(child.name(), suffix);
+        if (names.put(name, bound) != null) {
+            throw new IllegalArgumentException("two sub-partitions of " + child + " would both be named " + name);
+        }
+    }
+
+    /**
+     * {@code WITH (k = 'v', ...)} from {@code pg_class.reloptions} entries ({@code k=v}). The names
+     * cannot be quoted (a dotted name such as {@code toast.autovacuum_enabled} is two words), so
+     * only names made of lower-case letters, underscores and dots are accepted.
+     */
+    static String with(List<String> reloptions) {
+        if (reloptions.isEmpty()) {
+            return "";
+        }
+        return " WITH (" + reloptions.stream().map(CreateSql::option).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String option(String entry) {
+        int eq = entry.indexOf('=');
+        String name = eq < 0 ? entry : entry.substring(0, eq);
+        if (!OPTION_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("refusing storage parameter name '" + name + "': expected [a-z_.]+");
+        }
+        return eq < 0 ? name : name + " = " + Sql.literal(entry.substring(eq + 1));
+    }
+}

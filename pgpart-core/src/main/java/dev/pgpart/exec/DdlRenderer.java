@@ -1,0 +1,120 @@
+package dev.pgpart.exec;
+
+import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.Partition;
+import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.plan.Action;
+import dev.pgpart.plan.BoundText;
+import dev.pgpart.plan.CreateDefaultPartition;
+import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DetachPartition;
+import dev.pgpart.plan.DropPartition;
+import dev.pgpart.plan.FinalizeDetach;
+import dev.pgpart.sql.QualifiedName;
+import dev.pgpart.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns an {@link Action} into the statements that perform it. Pure: no connection, so every
+ * statement can be checked by unit tests and shown to a DBA before it runs.
+ *
+ * <p>Lock discipline: a new child is created detached and then ATTACHed, so the parent takes
+ * SHARE UPDATE EXCLUSIVE, never ACCESS EXCLUSIVE. Only a non-concurrent DETACH takes ACCESS
+ * EXCLUSIVE on the parent; the planner chooses CONCURRENTLY whenever PostgreSQL allows it.
+ */
+public final class DdlRenderer {
+    /**
+     * @param parent      the parent as the catalog has it (columns, properties, default partition)
+     * @param currentUser the role running pgpart: the child is given to the parent's owner if it differs
+     * @throws IllegalArgumentException when the action cannot be rendered safely (the message says why)
+     */
+    public RenderedAction render(Action action, TableInfo parent, String currentUser) {
+        if (!action.parent().equals(parent.name())) {
+            throw new IllegalArgumentException("action for " + action.parent() + " rendered with the catalog of " + parent.name());
+        }
+        if (action instanceof CreatePartition a) {
+            return new RenderedAction(a, Optional.empty(), create(a, parent, currentUser));
+        }
+        if (action instanceof CreateDefaultPartition a) {
+            List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, Optional.empty(), currentUser));
+            steps.add(Step.ddl(attach(parent.name(), a.partition(), new Bound.Default())));
+            return new RenderedAction(a, Optional.empty(), steps);
+        }
+        if (action instanceof DetachPartition a) {
+            return detach(a, a.concurrently(), parent, detachedComment(a.partition(), parent).stream().toList());
+        }
+        if (action instanceof DropPartition a) {
+            List<Step> drop = List.of(
+                    new Step(Step.Kind.EXPECT_DETACHED, EXPECT_DETACHED_SQL, List.of(a.partition().schema(), a.partition().name())),
+                    Step.ddl("DROP TABLE " + a.partition().sql()));
+            return detach(a, a.concurrently(), parent, drop);
+        }
+        if (action instanceof FinalizeDetach a) {
+            List<Step> steps = new ArrayList<>();
+            steps.add(Step.ddl(finalizeDetach(a.parent(), a.partition())));
+            detachedComment(a.partition(), parent).ifPresent(steps::add);
+            return new RenderedAction(a, Optional.empty(), steps);
+        }
+        throw new IllegalArgumentException("no rendering for " + action.getClass().getSimpleName());
+    }
+
+    /** Bind parameters: schema, relation name. */
+    static final String EXPECT_DETACHED_SQL = "SELECT c.relispartition FROM pg_catalog.pg_class c"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
+
+    private static List<Step> create(CreatePartition a, TableInfo parent, String currentUser) {
+        List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, a.subpartition(), currentUser));
+        if (a.defaultExists()) {
+            QualifiedName def = parent.defaultPartition().map(Partition::name).orElseThrow(() -> new IllegalArgumentException(
+                    "the plan expects a default partition of " + parent.name() + " but the catalog has none"));
+            if (a.rowsFromDefault() != 0) {
+                // ATTACH will need ACCESS EXCLUSIVE on the default anyway (to check it); taking it
+                // before the DELETE avoids upgrading from ROW EXCLUSIVE, a classic deadlock.
+                steps.add(Step.ddl("LOCK TABLE " + def.sql() + " IN ACCESS EXCLUSIVE MODE"));
+            }
+            // Always run the move: the planner's count is an estimate, and ATTACH fails (23514) if
+            // a single matching row is left behind in the default.
+            steps.add(new Step(Step.Kind.MOVE_ROWS, MoveRowsSql.render(def, a.partition(), a.bound(), parent), List.of()));
+        }
+        steps.add(Step.ddl(attach(parent.name(), a.partition(), a.bound())));
+        return steps;
+    }
+
+    private static RenderedAction detach(Action a, boolean concurrently, TableInfo parent, List<Step> after) {
+        String detach = "ALTER TABLE " + a.parent().sql() + " DETACH PARTITION " + a.partition().sql();
+        if (concurrently) {
+            return new RenderedAction(a, Optional.of(Step.ddl(detach + " CONCURRENTLY")), after);
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.ddl(detach));
+        steps.addAll(after);
+        return new RenderedAction(a, Optional.empty(), steps);
+    }
+
+    static String attach(QualifiedName parent, QualifiedName child, Bound bound) {
+        return "ALTER TABLE " + parent.sql() + " ATTACH PARTITION " + child.sql() + " " + BoundText.of(bound);
+    }
+
+    static String finalizeDetach(QualifiedName parent, QualifiedName child) {
+        return "ALTER TABLE " + parent.sql() + " DETACH PARTITION " + child.sql() + " FINALIZE";
+    }
+
+    /**
+     * A detached table keeps the marker (so a DBA sees pgpart made it) and says where it came
+     * from. Partitions pgpart did not create keep their own comment.
+     */
+    private static Optional<Step> detachedComment(QualifiedName child, TableInfo parent) {
+        Optional<Partition> p = parent.partitions().stream().filter(x -> x.name().equals(child)).findFirst();
+        if (p.isEmpty() || !p.get().managed()) {
+            return Optional.empty();
+        }
+        String text = Partition.MANAGED_MARKER + " detached from " + parent.name() + " (was " + boundText(p.get().bound()) + ")";
+        return Optional.of(Step.ddl("COMMENT ON TABLE " + child.sql() + " IS " + Sql.literal(text)));
+    }
+
+    private static String boundText(Bound b) {
+        return b instanceof Bound.Unparsed u ? u.text() : BoundText.of(b);
+    }
+}

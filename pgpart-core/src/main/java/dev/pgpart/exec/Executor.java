@@ -1,0 +1,78 @@
+package dev.pgpart.exec;
+
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
+import dev.pgpart.catalog.Catalog;
+import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.TablePlan;
+import dev.pgpart.spec.Spec;
+import dev.pgpart.sql.QualifiedName;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that changes a database. Runs a {@link Plan} table by table:
+ * <ul>
+ *   <li>creates, the default partition, non-concurrent detaches/drops and finalizes of one table
+ *       run in one transaction under {@code SET LOCAL lock_timeout}, each action under a savepoint;</li>
+ *   <li>{@code DETACH ... CONCURRENTLY} runs afterwards, alone, under a session lock_timeout;</li>
+ *   <li>a lock not granted in time (55P03) or a deadlock (40P01) rolls the table back and is
+ *       retried with a doubling backoff; when every attempt fails, the table's actions fail with
+ *       the sessions that held the locks; other errors fail one action and the run goes on.</li>
+ * </ul>
+ * It does not take the maintenance advisory lock: the caller holds {@link AdvisoryLock} around
+ * observe, plan and execute, so the plan cannot go stale between them.
+ */
+public final class Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+    /**
+     * @param c            a connection prepared by {@link Session#configure} (autocommit on); left in
+     *                     autocommit with no session setting changed
+     * @param catalog      the snapshot {@code plan} was made from (columns, properties, default partition)
+     * @param lockTimeouts per-table lock_timeout; a table without one gets {@link Spec#DEFAULT_LOCK_TIMEOUT}
+     * @return one result per action of {@code plan}, in plan order
+     * @throws PgpartException (DATABASE) when the connection is unusable before anything ran
+     */
+    public MaintainResult execute(Connection c, Plan plan, Catalog catalog, MaintainOptions options,
+                                  Map<QualifiedName, Duration> lockTimeouts, MaintenanceListener listener) {
+        String user = prepare(c);
+        TableRunner runner = new TableRunner(c, options, user, listener);
+        List<TablePlan> tables = plan.tables().stream().filter(t -> !t.isEmpty()).toList();
+        List<ActionResult> results = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            TablePlan tp = tables.get(i);
+            Duration timeout = lockTimeouts.getOrDefault(tp.table(), Spec.DEFAULT_LOCK_TIMEOUT);
+            LOG.info("{}: {} action(s), lock_timeout {} ms (table {} of {})", tp.table(), tp.actions().size(),
+                    timeout.toMillis(), i + 1, tables.size());
+            listener.tableStarted(tp.table(), i + 1, tables.size(), tp.actions().size());
+            results.addAll(runner.run(tp, catalog.table(tp.table()), timeout));
+        }
+        return new MaintainResult(plan, results);
+    }
+
+    private static String prepare(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                // Our COMMITs would also commit whatever the caller had open on this connection.
+                throw new PgpartException(ErrorCode.INTERNAL, "the executor needs a connection in autocommit mode"
+                        + " (prepared by Session.configure) with no transaction open; nothing was run");
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_user")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "cannot use the connection: " + Failures.sql(e)
+                    + "; nothing was run", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pgpart.cli;
+
+import dev.pgpart.cli.render.Json;
+import dev.pgpart.cli.render.ResultText;
+import dev.pgpart.cli.render.Style;
+import dev.pgpart.exec.MaintainOptions;
+import dev.pgpart.exec.MaintainResult;
+import dev.pgpart.spec.Spec;
+import dev.pgpart.sql.QualifiedName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pgpart maintain}: observe, plan and apply under the maintenance lock. */
+@Command(name = "maintain", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Creates the partitions the plan needs (moving matching rows out of the default partition"
+                + " in the same transaction) and, with --yes, detaches or drops expired ones.",
+                "One table per transaction, lock_timeout with bounded retries, one run at a time per database.",
+                "Without --yes, detach/drop actions are skipped and the exit code is 3."})
+final class MaintainCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-y", "--yes"}, description = "Consent to detach and drop partitions past retention.")
+    boolean yes;
+
+    @Option(names = "--skip-create", description = "Do not create partitions.")
+    boolean skipCreate;
+
+    @Option(names = "--skip-delete", description = "Do not detach or drop partitions.")
+    boolean skipDelete;
+
+    @Option(names = "--table", paramLabel = "TABLE", converter = Converters.TableName.class,
+            description = "Only this configured table.")
+    QualifiedName table;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = Converters.AtInstant.class,
+            description = "Act as if it were this time (e.g. to premake further ahead). Default: now.")
+    Instant at;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", converter = Converters.Wait.class,
+            description = "How long to wait for another pgpart run to finish: 0, 30s, 5m ... Default: 60s.")
+    Duration lockWait;
+
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Spec spec = main.spec(true);
+        if (table != null) {
+            Main.requireConfigured(spec, table);
+        }
+        MaintainOptions options = MaintainOptions.defaults().withConsent(yes).withSkips(skipCreate, skipDelete);
+        if (lockWait != null) {
+            options = options.withLockWait(lockWait);
+        }
+        ProgressListener progress = new ProgressListener(main.err(), main.clock());
+        MaintainResult result = main.pgpart(spec, progress)
+                .maintain(options, Optional.ofNullable(table), at != null ? at : main.clock().instant());
+        if (json) {
+            new Json().maintain(main.out(), result);
+        } else {
+            new ResultText(Style.detect()).print(main.out(), result);
+        }
+        return exitCode(result);
+    }
+
+    static int exitCode(MaintainResult result) {
+        if (result.hasFailures()) {
+            return ExitCodes.FAILURE;
+        }
+        return result.hasPendingWithoutConsent() ? ExitCodes.ATTENTION : ExitCodes.OK;
+    }
+}

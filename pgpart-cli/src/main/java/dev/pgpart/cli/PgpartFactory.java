@@ -1,0 +1,16 @@
+package dev.pgpart.cli;
+
+import dev.pgpart.api.Pgpart;
+import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.spec.Spec;
+import javax.sql.DataSource;
+
+/** Builds the facade the commands call; a seam for tests. */
+@FunctionalInterface
+public interface PgpartFactory {
+    Pgpart create(DataSource dataSource, Spec spec, MaintenanceListener listener);
+
+    static PgpartFactory standard() {
+        return (ds, spec, listener) -> Pgpart.builder(ds).spec(spec).listener(listener).build();
+    }
+}

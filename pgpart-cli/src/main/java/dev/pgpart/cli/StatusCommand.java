@@ -1,0 +1,46 @@
+package dev.pgpart.cli;
+
+import dev.pgpart.cli.render.Json;
+import dev.pgpart.cli.render.StatusText;
+import dev.pgpart.cli.render.Style;
+import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.plan.TableStatus;
+import dev.pgpart.spec.Spec;
+import dev.pgpart.sql.QualifiedName;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pgpart status}: what each configured table looks like now. */
+@Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Shows each configured table: method, key, partitions, bounds, how far ahead it is covered,"
+                + " rows in the default partition, size, and a timeline.")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--table", paramLabel = "TABLE", converter = Converters.TableName.class,
+            description = "Only this configured table.")
+    QualifiedName table;
+
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Spec spec = main.spec(true);
+        if (table != null) {
+            Main.requireConfigured(spec, table);
+        }
+        List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(Optional.ofNullable(table));
+        if (json) {
+            new Json().status(main.out(), status);
+        } else {
+            new StatusText(Style.detect()).print(main.out(), status);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.pgpart.cli.render;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pgpart.catalog.Bound;
+import dev.pgpart.exec.ActionResult;
+import dev.pgpart.plan.Action;
+import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DetachPartition;
+import dev.pgpart.plan.DropPartition;
+import dev.pgpart.plan.Finding;
+import dev.pgpart.plan.TableStatus;
+import dev.pgpart.spec.ConfigProblem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code --json} schema (documented in docs/cli.md). Separate from the core's records on
+ * purpose: the core may grow fields; these change only with a new {@code schema} number.
+ */
+public final class JsonViews {
+    public static final int SCHEMA = 1;
+
+    private JsonViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BoundJson(String kind, String from, String to, List<String> values, Integer modulus,
+                            Integer remainder, String sql) {
+        static BoundJson of(Bound b) {
+            if (b instanceof Bound.Range r) {
+                return new BoundJson("range", r.from().orElse(null), r.to().orElse(null), null, null, null, Text.bound(b));
+            }
+            if (b instanceof Bound.In in) {
+                List<String> values = in.values().stream().map(v -> v.orElse(null)).toList();
+                return new BoundJson("list", null, null, values, null, null, Text.bound(b));
+            }
+            if (b instanceof Bound.Hash h) {
+                return new BoundJson("hash", null, null, null, h.modulus(), h.remainder(), Text.bound(b));
+            }
+            if (b instanceof Bound.Default) {
+                return new BoundJson("default", null, null, null, null, null, "DEFAULT");
+            }
+            return new BoundJson("unparsed", null, null, null, null, null, Text.bound(b));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ActionJson(String type, String table, String partition, BoundJson bound, boolean requiresConsent,
+                             Long rowsFromDefault, Boolean concurrently, String reason, String description) {
+        static ActionJson of(Action a) {
+            Long rows = null;
+            Boolean concurrently = null;
+            String reason = null;
+            if (a instanceof CreatePartition c) {
+                rows = c.defaultExists() ? c.rowsFromDefault() : 0L;
+            } else if (a instanceof DetachPartition d) {
+                concurrently = d.concurrently();
+                reason = d.reason();
+            } else if (a instanceof DropPartition d) {
+                concurrently = d.concurrently();
+                reason = d.reason();
+            }
+            return new ActionJson(Text.type(a), a.parent().toString(), a.partition().toString(),
+                    Text.bound(a).map(BoundJson::of).orElse(null), a.requiresConsent(), rows, concurrently, reason, a.describe());
+        }
+    }
+
+    public record FindingJson(String table, String kind, String severity, String message) {
+        static FindingJson of(Finding f) {
+            return new FindingJson(f.table().toString(), f.kind().name().toLowerCase(Locale.ROOT),
+                    f.severity().name().toLowerCase(Locale.ROOT), f.message());
+        }
+
+        static List<FindingJson> all(List<Finding> fs) {
+            return fs.stream().map(FindingJson::of).toList();
+        }
+    }
+
+    public record TablePlanJson(String table, List<ActionJson> actions, List<FindingJson> findings) {
+    }
+
+    @JsonPropertyOrder({"schema", "command", "at", "tables"})
+    public record PlanJson(int schema, String command, Instant at, List<TablePlanJson> tables) {
+    }
+
+    public record ResultJson(String outcome, ActionJson action, String detail, long rowsMoved, int attempts, long elapsedMs) {
+        static ResultJson of(ActionResult r) {
+            return new ResultJson(Text.outcome(r.outcome()), ActionJson.of(r.action()), r.detail(), r.rowsMoved(),
+                    r.attempts(), r.elapsed().toMillis());
+        }
+    }
+
+    public record SummaryJson(long applied, long skipped, long failed, long pendingConsent, long rowsMoved) {
+    }
+
+    public record MaintainJson(int schema, String command, Instant at, SummaryJson summary, List<ResultJson> results,
+                               List<FindingJson> findings) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record StatusTableJson(String table, String method, String key, int partitions, boolean hasDefault,
+                                  String firstBound, String lastBound, String coveredUntil, int ahead, long rowsInDefault,
+                                  long totalBytes, String timeline, List<FindingJson> findings) {
+        static StatusTableJson of(TableStatus t) {
+            return new StatusTableJson(t.table().toString(), t.method().toLowerCase(Locale.ROOT), t.key(), t.partitions(),
+                    t.hasDefault(), t.firstBound().orElse(null), t.lastBound().orElse(null), t.coveredUntil().orElse(null),
+                    t.aheadCount(), t.rowsInDefault(), t.totalBytes(), t.timeline(), FindingJson.all(t.findings()));
+        }
+    }
+
+    public record StatusJson(int schema, String command, List<StatusTableJson> tables) {
+    }
+
+    public record CheckJson(int schema, String command, boolean healthy, long problems, List<FindingJson> findings) {
+    }
+
+    public record SingleJson(int schema, String command, ResultJson result) {
+    }
+
+    public record ProblemJson(String where, String problem, String fix) {
+        static ProblemJson of(ConfigProblem p) {
+            return new ProblemJson(p.where(), p.problem(), p.fix());
+        }
+    }
+
+    public record ValidateJson(int schema, String command, boolean valid, int tables, List<ProblemJson> problems) {
+    }
+}

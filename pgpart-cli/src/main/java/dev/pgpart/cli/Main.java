@@ -165,7 +165,7 @@ public final class Main implements Runnable {
     }
 
     Pgpart pgpart(Spec spec, MaintenanceListener listener) {
-        return factory.create(dataSource(), spec, listener);
+        return factory.create(dataSource(), spec, listener, clock);
     }
 
     PrintWriter out() {

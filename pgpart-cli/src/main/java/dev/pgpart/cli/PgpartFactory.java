@@ -3,14 +3,15 @@ package dev.pgpart.cli;
 import dev.pgpart.api.Pgpart;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.spec.Spec;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** Builds the facade the commands call; a seam for tests. */
 @FunctionalInterface
 public interface PgpartFactory {
-    Pgpart create(DataSource dataSource, Spec spec, MaintenanceListener listener);
+    Pgpart create(DataSource dataSource, Spec spec, MaintenanceListener listener, Clock clock);
 
     static PgpartFactory standard() {
-        return (ds, spec, listener) -> Pgpart.builder(ds).spec(spec).listener(listener).build();
+        return (ds, spec, listener, clock) -> Pgpart.builder(ds).spec(spec).listener(listener).clock(clock).build();
     }
 }

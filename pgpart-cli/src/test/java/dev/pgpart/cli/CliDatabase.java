@@ -1,6 +1,7 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.test.Db;
+import dev.pgpart.test.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh database, a pgpart.yml next to it and a CLI pointed at both, at a fixed "now". */
 record CliDatabase(Db db, String url, Path config, Clock clock) {
@@ -17,7 +17,7 @@ record CliDatabase(Db db, String url, Path config, Clock clock) {
 
     static CliDatabase create(String hint, Path dir, String yaml) {
         Db db = Db.create(hint);
-        String url = ((PGSimpleDataSource) db.dataSource()).getURL();
+        String url = TestPostgres.jdbcUrl(db.queryStrings("SELECT current_database()").get(0));
         try {
             Path config = Files.writeString(dir.resolve("pgpart.yml"), yaml);
             return new CliDatabase(db, url, config, Clock.fixed(NOW, ZoneOffset.UTC));

@@ -9,6 +9,7 @@ import dev.pgpart.catalog.DefaultContents;
 import dev.pgpart.catalog.Partition;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.exec.AdvisoryLock;
+import dev.pgpart.exec.Blockers;
 import dev.pgpart.exec.Executor;
 import dev.pgpart.exec.Session;
 import dev.pgpart.plan.Action;
@@ -222,12 +223,32 @@ public final class Pgpart {
         return catalog;
     }
 
-    private static Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {
+    private Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {
         return read(c, s.tables().stream().map(TableSpec::table).toList(), sizes);
     }
 
-    private static Catalog read(Connection c, List<QualifiedName> tables, boolean sizes) throws SQLException {
-        return new CatalogReader(sizes).read(c, tables);
+    /**
+     * Reading the catalog takes ACCESS SHARE locks (pg_get_expr, the default partition's count), so
+     * a session holding ACCESS EXCLUSIVE on a table would make it wait forever: the session's
+     * lock_timeout bounds it, and the error names who is in the way.
+     */
+    private Catalog read(Connection c, List<QualifiedName> tables, boolean sizes) throws SQLException {
+        try {
+            return new CatalogReader(sizes).read(c, tables);
+        } catch (SQLException e) {
+            if (!"55P03".equals(e.getSQLState())) {
+                throw e;
+            }
+            List<QualifiedName> involved = new ArrayList<>(tables);
+            List<Blockers.Holder> holders = Blockers.find(c, involved, tables.get(0));
+            throw new PgpartException(ErrorCode.LOCK_TIMEOUT, "could not read the catalog of " + tables
+                    + " within lock_timeout " + spec.lockTimeout().toMillis() + " ms; nothing was changed."
+                    + (holders.isEmpty() ? " The blocking session has finished: run again."
+                    : " Sessions holding locks on these tables:\n" + holders.stream().map(Blockers.Holder::line)
+                    .collect(java.util.stream.Collectors.joining("\n"))
+                    + "\nWait for them to finish and run again, or end one with SELECT pg_terminate_backend("
+                    + holders.get(0).pid() + ");"), e);
+        }
     }
 
     private static Map<QualifiedName, Duration> lockTimeouts(Spec s) {
@@ -244,6 +265,7 @@ public final class Pgpart {
     private <T> T withSession(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             Session.configure(c);
+            Session.lockTimeout(c, spec.lockTimeout());
             return work.run(c);
         } catch (SQLException e) {
             throw new PgpartException(ErrorCode.DATABASE, "database error: " + e.getMessage()

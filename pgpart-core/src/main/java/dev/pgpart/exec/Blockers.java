@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Who holds locks on the relations a table's actions need: the evidence in a lock-timeout message. */
-final class Blockers {
+public final class Blockers {
     private static final Logger LOG = LoggerFactory.getLogger(Blockers.class);
     // One query; names are bind parameters resolved by to_regclass (a missing one is just ignored).
     static final String SQL = "SELECT a.pid, a.usename, a.application_name, a.state,"
@@ -26,9 +26,9 @@ final class Blockers {
             + " AND l.relation IN (SELECT to_regclass(n) FROM unnest(?::text[]) AS n)"
             + " ORDER BY a.xact_start NULLS LAST, a.pid, rel";
 
-    record Holder(int pid, String user, String application, String state, long xactSeconds, String mode,
+    public record Holder(int pid, String user, String application, String state, long xactSeconds, String mode,
                   String relation, String query) {
-        String line() {
+        public String line() {
             return "-> pid " + pid + ", user " + user + ", application '" + application + "', state " + state
                     + (xactSeconds >= 0 ? ", transaction open " + human(Duration.ofSeconds(xactSeconds)) : "")
                     + ", holds " + mode + " on " + relation + ", query: " + query;
@@ -39,7 +39,7 @@ final class Blockers {
     }
 
     /** Holders of granted locks on {@code relations}, other than this session; empty if the query fails. */
-    static List<Holder> find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
+    public static List<Holder> find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
         List<Holder> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             Array names = c.createArrayOf("text", relations.stream().map(QualifiedName::sql).toArray());

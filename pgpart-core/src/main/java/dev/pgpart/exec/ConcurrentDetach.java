@@ -33,6 +33,7 @@ final class ConcurrentDetach {
     static Outcome run(Connection c, QualifiedName table, RenderedAction a, Duration lockTimeout, MaintainOptions options,
                        Collection<QualifiedName> relations) {
         int max = Math.max(1, options.maxAttempts());
+        String previous = currentLockTimeout(c, table);
         for (int attempt = 1; ; attempt++) {
             try {
                 StepRunner.exec(c, "SET lock_timeout = " + Sql.millis(lockTimeout));
@@ -52,7 +53,7 @@ final class ConcurrentDetach {
                 }
                 return failure(c, table, a, lockTimeout, relations, attempt, e);
             } finally {
-                reset(c, table);
+                restore(c, table, previous);
             }
         }
     }
@@ -91,11 +92,23 @@ final class ConcurrentDetach {
         }
     }
 
-    private static void reset(Connection c, QualifiedName table) {
-        try {
-            StepRunner.exec(c, "RESET lock_timeout");
+    /** The session's lock_timeout before this detach, so the caller's setting survives it. */
+    private static String currentLockTimeout(Connection c, QualifiedName table) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('lock_timeout')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
-            LOG.warn("{}: could not reset lock_timeout: {}", table, e.getMessage());
+            LOG.warn("{}: could not read lock_timeout: {}", table, e.getMessage());
+            return "0";
+        }
+    }
+
+    private static void restore(Connection c, QualifiedName table, String previous) {
+        try {
+            StepRunner.exec(c, "SET lock_timeout = " + Sql.literal(previous));
+        } catch (SQLException e) {
+            LOG.warn("{}: could not restore lock_timeout: {}", table, e.getMessage());
         }
     }
 }

@@ -15,6 +15,16 @@ public final class Session {
     private Session() {
     }
 
+    /**
+     * The session default for statements outside the executor's table transactions (catalog
+     * reads): they take ACCESS SHARE locks and must never queue forever behind an ALTER.
+     */
+    public static void lockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = " + dev.pgpart.sql.Sql.millis(timeout));
+        }
+    }
+
     public static void configure(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {

@@ -56,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Configuration written to " + config + ":");
             out.println();
             DemoScript.indent(out, java.nio.file.Files.readString(config));
-            int code = new DemoScript(out, style, cli(server), config).run();
+            String later = data.start().plusMonths(27).withDayOfMonth(15) + "T00:00:00Z";
+            int code = new DemoScript(out, style, cli(server), config, later).run();
             if (code != ExitCodes.OK) {
                 return code;
             }

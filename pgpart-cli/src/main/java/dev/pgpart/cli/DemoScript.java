@@ -20,12 +20,15 @@ final class DemoScript {
     private final Style style;
     private final Cli cli;
     private final Path config;
+    private final String later;
 
-    DemoScript(PrintWriter out, Style style, Cli cli, Path config) {
+    /** @param later an instant three months ahead, for the retention steps ({@code --at}) */
+    DemoScript(PrintWriter out, Style style, Cli cli, Path config, String later) {
         this.out = out;
         this.style = style;
         this.cli = cli;
         this.config = config;
+        this.later = later;
     }
 
     private List<Step> steps() {
@@ -34,19 +37,23 @@ final class DemoScript {
                         "Nothing is changed. pgpart compares pgpart.yml with the catalog: it matches partitions by bounds,"
                                 + " not names, so the two hand-made months count as present.",
                         List.of("plan"), List.of(0)),
-                new Step("2. maintain (without --yes): create what is missing",
+                new Step("2. maintain: create what is missing",
                         "Each new partition is created detached, the rows of its range are moved out of orders_default in"
                                 + " the same transaction, then it is attached: the parent never takes an ACCESS EXCLUSIVE"
-                                + " lock. Dropping expired partitions needs consent, so those are skipped: exit code 3.",
-                        List.of("maintain"), List.of(0, 3)),
-                new Step("3. maintain --yes: apply retention",
-                        "With consent, partitions pgpart created that are older than 12 months are detached, then dropped."
-                                + " The hand-made ones are left alone: pgpart never drops what it did not create.",
-                        List.of("maintain", "--yes"), List.of(0, 3)),
-                new Step("4. status: what the tables look like now",
+                                + " lock, and no row is lost. Run it again and it has nothing to do.",
+                        List.of("maintain"), List.of(0)),
+                new Step("3. three months later, without --yes: retention is only proposed",
+                        "--at evaluates 'now' at another instant. By then the oldest months are past the 24-month"
+                                + " retention: the one pgpart created would be dropped, but only with consent, so it is"
+                                + " skipped and the exit code is 3. The two hand-made months are never touched.",
+                        List.of("maintain", "--at", later), List.of(3)),
+                new Step("4. three months later, with --yes: retention is applied",
+                        "The expired partition is detached (so the parent keeps a light lock), then dropped.",
+                        List.of("maintain", "--yes", "--at", later), List.of(0)),
+                new Step("5. status: what the tables look like now",
                         "Partitions, bounds, how far ahead time is covered, rows left in default partitions, sizes.",
                         List.of("status"), List.of(0)),
-                new Step("5. check: what cron and monitoring run",
+                new Step("6. check: what cron and monitoring run",
                         "One line per problem and exit code 3 when there is any, 0 when healthy. Here the 'latam' rows are"
                                 + " not covered by the list configuration and wait in orders_by_region_default.",
                         List.of("check"), List.of(0, 3)));

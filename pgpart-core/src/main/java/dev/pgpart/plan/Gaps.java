@@ -31,7 +31,10 @@ final class Gaps {
         for (int i = 1; i < after.size(); i++) {
             Optional<BigDecimal> end = after.get(i - 1).hi();
             Optional<BigDecimal> next = after.get(i).lo();
-            if (end.isPresent() && next.isPresent() && end.get().compareTo(next.get()) < 0) {
+            boolean retired = next.isPresent() && ctx.cutoff().map(c -> next.get().compareTo(c) <= 0).orElse(false);
+            // A hole that lies wholly past retention is what retention is for (typically between
+            // kept hand-made partitions and live ones), not something to fix.
+            if (end.isPresent() && next.isPresent() && end.get().compareTo(next.get()) < 0 && !retired) {
                 out.add(gap(ctx, end.get(), next.get()));
             }
         }

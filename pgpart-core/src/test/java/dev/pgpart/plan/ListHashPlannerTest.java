@@ -73,12 +73,24 @@ class ListHashPlannerTest {
     }
 
     @Test
-    void rowsInAListDefaultAreAProblemWithTheirCount() {
+    void rowsInAListDefaultAreANoteWhilePartitionsAreStillToBeCreated() {
         TablePlan tp = plan(Fx.withDefault(spec(regions())), listTable().withDefault(42, null, null).build(), NOW);
         assertThat(tp.actions()).allSatisfy(a -> assertThat(((CreatePartition) a).rowsFromDefault()).isEqualTo(-1));
         assertThat(findings(tp, Finding.Kind.ROWS_IN_DEFAULT)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE);
+            assertThat(f.message()).contains("42 rows", "maintain moves");
+        });
+    }
+
+    @Test
+    void rowsLeftInAListDefaultOnceEveryPartitionExistsAreAProblemWithTheirCount() {
+        var done = listTable().with(part("orders_eu", in("de", "fr")), part("orders_us", in("us")),
+                part("orders_none", in((String) null))).withDefault(42, null, null).build();
+        TablePlan tp = plan(Fx.withDefault(spec(regions())), done, NOW);
+        assertThat(tp.actions()).isEmpty();
+        assertThat(findings(tp, Finding.Kind.ROWS_IN_DEFAULT)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Finding.Severity.PROBLEM);
-            assertThat(f.message()).contains("42 rows");
+            assertThat(f.message()).contains("42 rows", "add their values to the config");
         });
     }
 

@@ -52,6 +52,19 @@ class RetentionTest {
     }
 
     @Test
+    void aHoleLeftByRetentionBehindAKeptHandMadePartitionIsNotReportedAsAGap() {
+        // cutoff 2024-12-01: the hand-made 2024-10 stays (not pgpart's), 2024-11 is detached
+        var t = table(KeyType.TIMESTAMPTZ)
+                .with(Fx.unmanaged(rangePart("legacy", "2024-10-01 00:00:00+00", "2024-11-01 00:00:00+00")))
+                .range("orders_p20241101", "2024-11-01 00:00:00+00", "2024-12-01 00:00:00+00")
+                .range("orders_p20241201", "2024-12-01 00:00:00+00", "2025-01-01 00:00:00+00")
+                .build();
+        TablePlan tp = plan(spec(YEAR_OF_MONTHS), t, NOW);
+        assertThat(removals(tp)).extracting(a -> a.partition().name()).containsExactly("orders_p20241101");
+        assertThat(findings(tp, Finding.Kind.GAP)).isEmpty();
+    }
+
+    @Test
     void anExpiredPartitionIsDetachedConcurrentlyWithAReason() {
         var t = withCurrent(rangePart("old", "2024-11-01 00:00:00+00", "2024-12-01 00:00:00+00")).build();
         Action a = removals(plan(spec(YEAR_OF_MONTHS), t, at("2025-12-01T10:00:00"))).get(0);

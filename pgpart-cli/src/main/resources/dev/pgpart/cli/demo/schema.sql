@@ -35,7 +35,7 @@ CREATE TABLE orders_by_region (
     PRIMARY KEY (id, region)
 ) PARTITION BY LIST (region);
 CREATE TABLE orders_by_region_default PARTITION OF orders_by_region DEFAULT;
-INSERT INTO orders_by_region SELECT id, region, created_at, amount FROM orders WHERE id % 10 = 0;
+INSERT INTO orders_by_region SELECT id, region, created_at, amount FROM orders WHERE id % 9 = 0;
 
 -- Customers: hash-partitioned, no partitions yet (a hash table cannot take rows until it has all of them).
 CREATE TABLE customers (

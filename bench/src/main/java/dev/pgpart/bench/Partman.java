@@ -34,6 +34,9 @@ final class Partman {
                     + ", p_start_partition := '" + start + "'" + (v4 ? ", p_type := 'native'" : "") + ")";
             db.exec(call);
         }
+        // Without this, pg_partman (4.x and 5.x) makes no new time partitions for tables that
+        // receive no rows, so the "add one partition" phase would do nothing.
+        db.exec("UPDATE partman.part_config SET infinite_time_partitions = true");
     }
 
     void runMaintenance() {

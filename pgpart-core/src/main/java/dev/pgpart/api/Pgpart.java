@@ -111,6 +111,9 @@ public final class Pgpart {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
                 Catalog catalog = validated(s, read(c, s, false));
                 Plan plan = new Planner().plan(s, catalog, at);
+                if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
+                    return new ParallelMaintenance(dataSource, listener).run(plan, catalog, options, lockTimeouts(s));
+                }
                 return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
             }
         });

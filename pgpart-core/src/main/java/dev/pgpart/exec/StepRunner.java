@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,31 @@ final class StepRunner {
             s.execute(step.sql());
             return 0;
         }
+    }
+
+    /**
+     * Joins runs of consecutive DDL steps into one multi-statement step, sent in a single round
+     * trip: creating thousands of partitions is otherwise dominated by network latency. Inside a
+     * transaction the statements still succeed or fail together with the action's savepoint.
+     */
+    static List<Step> batched(List<Step> steps) {
+        List<Step> out = new ArrayList<>();
+        StringBuilder ddl = new StringBuilder();
+        for (Step s : steps) {
+            if (s.kind() == Step.Kind.DDL) {
+                ddl.append(ddl.length() == 0 ? "" : ";\n").append(s.sql());
+                continue;
+            }
+            if (ddl.length() > 0) {
+                out.add(Step.ddl(ddl.toString()));
+                ddl.setLength(0);
+            }
+            out.add(s);
+        }
+        if (ddl.length() > 0) {
+            out.add(Step.ddl(ddl.toString()));
+        }
+        return out;
     }
 
     static void exec(Connection c, String sql) throws SQLException {

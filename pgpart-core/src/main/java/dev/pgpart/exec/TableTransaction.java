@@ -97,7 +97,7 @@ final class TableTransaction {
         long rows = 0;
         Step current = null;
         try {
-            for (Step s : w.steps()) {
+            for (Step s : StepRunner.batched(w.steps())) {
                 current = s;
                 rows += StepRunner.run(c, s, table);
             }

@@ -102,6 +102,29 @@ class PgpartIT {
     }
 
     @Test
+    void severalJobsMaintainTablesInParallelAndReportInPlanOrder() {
+        Db db = Db.create("jobs");
+        createIssueTables(db);
+        Pgpart pgpart = pgpart(db, ISSUE_CONFIG, NOW);
+        Plan plan = pgpart.plan();
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Pgpart listening = Pgpart.builder(db.dataSource()).spec(pgpart.spec()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .listener(new dev.pgpart.exec.MaintenanceListener() {
+                    @Override
+                    public void actionFinished(ActionResult r) {
+                        progress.add(r.action().partition().name());
+                    }
+                }).build();
+
+        MaintainResult result = listening.maintain(MaintainOptions.defaults().withJobs(3));
+
+        assertThat(result.hasFailures()).as(result.results().toString()).isFalse();
+        assertThat(result.results()).extracting(ActionResult::action).containsExactlyElementsOf(plan.actions());
+        assertThat(progress).hasSize(plan.actions().size());
+        assertThat(pgpart.plan().isEmpty()).isTrue();
+    }
+
+    @Test
     void rowsWaitingInTheDefaultPartitionAreMovedIntoTheirNewPartitionWithoutLoss() {
         Db db = Db.create("default_rows");
         db.exec("CREATE TABLE orders (id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at)",

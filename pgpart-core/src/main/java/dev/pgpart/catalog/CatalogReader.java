@@ -45,6 +45,8 @@ public final class CatalogReader {
         Set<QualifiedName> names = CatalogQueries.relationNames(connection,
                 tables.stream().map(QualifiedName::schema).distinct().toArray(String[]::new));
 
+        Map<Long, DefaultContents> contents = CatalogQueries.defaultContents(connection, defaultProbes(raw, keys, parts));
+
         Map<QualifiedName, TableInfo> infos = new LinkedHashMap<>();
         for (Map.Entry<Long, RawTable> e : raw.entrySet()) {
             long oid = e.getKey();
@@ -52,7 +54,8 @@ public final class CatalogReader {
             List<KeyColumn> key = keys.getOrDefault(oid, List.of());
             List<RawPartition> children = parts.getOrDefault(oid, List.of());
             infos.put(t.name(), assemble(connection, t, key, children, columns.getOrDefault(oid, List.of()),
-                    grants.getOrDefault(oid, List.of()), policies.getOrDefault(oid, List.of())));
+                    grants.getOrDefault(oid, List.of()), policies.getOrDefault(oid, List.of()),
+                    Optional.ofNullable(contents.get(oid))));
         }
         return new Catalog(version, infos, names);
     }
@@ -74,9 +77,25 @@ public final class CatalogReader {
         }
     }
 
+    /** Every default partition to look into, with the RANGE key whose lowest and highest value matter. */
+    private static List<CatalogQueries.DefaultProbe> defaultProbes(Map<Long, RawTable> raw, Map<Long, List<KeyColumn>> keys,
+                                                                    Map<Long, List<RawPartition>> parts) {
+        List<CatalogQueries.DefaultProbe> probes = new ArrayList<>();
+        for (Map.Entry<Long, List<RawPartition>> e : parts.entrySet()) {
+            List<KeyColumn> key = keys.getOrDefault(e.getKey(), List.of());
+            boolean range = raw.get(e.getKey()).strategy().equals(Optional.of(TableInfo.Strategy.RANGE));
+            Optional<String> rangeKey = range && key.size() == 1 && key.get(0).expression().isEmpty()
+                    ? Optional.of(key.get(0).name()) : Optional.empty();
+            e.getValue().stream().map(RawPartition::partition).filter(p -> p.bound() instanceof Bound.Default)
+                    .findFirst().ifPresent(d -> probes.add(new CatalogQueries.DefaultProbe(e.getKey(), d.name(), rangeKey)));
+        }
+        return probes;
+    }
+
     private TableInfo assemble(Connection c, RawTable t, List<KeyColumn> key, List<RawPartition> children,
                                List<Column> columns, List<TableProperties.Grant> grants,
-                               List<TableProperties.PolicyDef> policies) throws SQLException {
+                               List<TableProperties.PolicyDef> policies, Optional<DefaultContents> contents)
+            throws SQLException {
         List<Partition> partitions = new ArrayList<>();
         Optional<Partition> def = Optional.empty();
         for (RawPartition p : children) {
@@ -93,11 +112,6 @@ public final class CatalogReader {
         List<RawPartition> byUpper = range && single.isPresent() ? sortedByUpper(children, single.get().type()) : List.of();
         Optional<RawPartition> template = byUpper.isEmpty() ? Optional.empty() : Optional.of(byUpper.get(byUpper.size() - 1));
 
-        Optional<DefaultContents> contents = Optional.empty();
-        if (def.isPresent()) {
-            contents = Optional.of(CatalogQueries.defaultContents(c, def.get().name(),
-                    range ? single.map(KeyColumn::name) : Optional.empty()));
-        }
         Optional<String> highest = Optional.empty();
         if (range && single.isPresent() && single.get().type().isNumber()) {
             highest = CatalogQueries.highestKey(c, single.get().name(), byUpper);

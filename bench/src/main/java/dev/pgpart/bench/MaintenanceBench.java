@@ -82,6 +82,8 @@ public final class MaintenanceBench {
         LocalDate start = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).minusMonths(months - 1L);
         Optional<Partman> partman = Partman.install(db);
 
+        int jobs = Runtime.getRuntime().availableProcessors();
+        Measured pgParallel = parallelCreate(start, stats, jobs);
         Measured pgCreate = pgpartPhase("create", start, stats, r -> { });
         Measured pgNoop = pgpartPhase("no-op", start, stats, r -> require(r.results().isEmpty(), "no-op run planned work"));
         dropNewest("bench_pgpart");
@@ -91,6 +93,8 @@ public final class MaintenanceBench {
 
         Optional<Measured[]> pm = partman.map(p -> partmanPhases(p, start));
         report(pgCreate, pgNoop, pgAdd, small, pm, partman.map(Partman::version));
+        out.printf(Locale.ROOT, "create all partitions with --jobs %d: %.3f s%s%n", jobs, pgParallel.wall(),
+                pm.map(a -> String.format(Locale.ROOT, " (ratio to pg_partman %.2f)", pgParallel.wall() / a[0].wall())).orElse(""));
     }
 
     private Measured pgpartPhase(String name, LocalDate start, boolean stats, java.util.function.Consumer<MaintainResult> check) {
@@ -103,6 +107,19 @@ public final class MaintenanceBench {
         out.printf(Locale.ROOT, "  pgpart %-7s %8.3f s%n", name, m.wall());
         check.accept(m.result());
         require(!m.result().hasFailures(), "pgpart " + name + " failed: " + m.result().results());
+        return m;
+    }
+
+    /** The initial creation with one connection per core, on its own schema (dropped afterwards). */
+    private Measured parallelCreate(LocalDate start, boolean stats, int jobs) {
+        createTables("bench_pgpart_jobs", tables);
+        Pgpart pgpart = Pgpart.builder(db.dataSource()).spec(spec("bench_pgpart_jobs", tables, start))
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        Measured m = measure(stats, () -> pgpart.maintain(MaintainOptions.defaults().withJobs(jobs)));
+        require(!m.result().hasFailures(), "pgpart parallel create failed: " + m.result().results());
+        verifyCount("bench_pgpart_jobs");
+        out.printf(Locale.ROOT, "  pgpart create with --jobs %d %8.3f s%n", jobs, m.wall());
+        db.exec("DROP SCHEMA bench_pgpart_jobs CASCADE");
         return m;
     }
 

@@ -31,7 +31,7 @@ public final class PlanText {
             out.println("Nothing to do at " + plan.at() + ": " + Text.plural(plan.tables().size(), "table") + " up to date.");
             return;
         }
-        out.println(style.bold("Plan at " + plan.at()) + ": " + Text.plural(actions, "action") + " on "
+        out.println(style.bold("Plan at " + plan.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ": " + Text.plural(actions, "action") + " on "
                 + Text.plural(plan.tables().stream().filter(t -> !t.isEmpty()).count(), "table")
                 + (consent > 0 ? " (" + consent + " need --yes)" : ""));
         for (TablePlan t : plan.tables()) {

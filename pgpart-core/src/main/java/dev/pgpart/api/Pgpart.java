@@ -131,11 +131,17 @@ public final class Pgpart {
         return withSession(c -> {
             Catalog catalog = read(c, spec, false);
             List<Finding> findings = new ArrayList<>();
+            java.util.Set<QualifiedName> misconfigured = new java.util.HashSet<>();
             for (ConfigProblem p : SpecValidator.validate(spec, catalog)) {
+                misconfigured.add(tableOf(p));
                 findings.add(new Finding(tableOf(p), Finding.Kind.DRIFT, Finding.Severity.PROBLEM, p.problem()
                         + (p.fix().isEmpty() ? "" : " (" + p.fix() + ")")));
             }
-            findings.addAll(new Checker().findings(spec, catalog, now));
+            // the planner's own drift checks would say the same about these tables in other words
+            new Checker().findings(spec, catalog, now).stream()
+                    .filter(f -> !(misconfigured.contains(f.table())
+                            && (f.kind() == Finding.Kind.MISSING_TABLE || f.kind() == Finding.Kind.DRIFT)))
+                    .forEach(findings::add);
             return findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).distinct().toList();
         });
     }
@@ -261,8 +267,9 @@ public final class Pgpart {
     }
 
     private QualifiedName tableOf(ConfigProblem p) {
-        return spec.tables().stream().map(TableSpec::table).filter(t -> p.where().contains(t.toString())
-                || p.where().contains(t.name())).findFirst().orElse(QualifiedName.of("pgpart", "config"));
+        return spec.tables().stream().map(TableSpec::table)
+                .filter(t -> p.where().equals(SpecValidator.where(t)) || p.where().startsWith(SpecValidator.where(t) + "."))
+                .findFirst().orElse(QualifiedName.of("pgpart", "config"));
     }
 
     private <T> T withSession(SqlWork<T> work) {

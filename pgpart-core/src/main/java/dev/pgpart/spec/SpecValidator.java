@@ -19,6 +19,11 @@ public final class SpecValidator {
     }
 
     /** Every problem found, in table order; empty when the spec fits the database. */
+    /** Where this validator reports problems of {@code table}; sub-keys follow after a dot. */
+    public static String where(dev.pgpart.sql.QualifiedName table) {
+        return "database " + ConfigPath.ROOT.child("tables").child(table.toString());
+    }
+
     public static List<ConfigProblem> validate(Spec spec, Catalog catalog) {
         List<ConfigProblem> problems = new ArrayList<>();
         for (TableSpec table : spec.tables()) {
@@ -28,7 +33,7 @@ public final class SpecValidator {
     }
 
     static List<ConfigProblem> validate(TableSpec table, Catalog catalog) {
-        String where = "database " + ConfigPath.ROOT.child("tables").child(table.table().toString());
+        String where = where(table.table());
         Optional<TableInfo> info = catalog.table(table.table());
         if (info.isEmpty()) {
             return List.of(new ConfigProblem(where, "table " + table.table() + " does not exist",

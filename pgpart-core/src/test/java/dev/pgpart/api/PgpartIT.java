@@ -326,6 +326,9 @@ class PgpartIT {
                 """;
         Pgpart pgpart = pgpart(db, yaml, NOW);
         assertThat(pgpart.validate()).hasSizeGreaterThanOrEqualTo(4);
+        List<Finding> findings = pgpart.check();
+        assertThat(findings).extracting(f -> f.table().name()).contains("missing", "plain", "d", "l");
+        assertThat(findings).as("one finding per problem, not the validator's and the planner's").hasSize(pgpart.validate().size());
         assertThatThrownBy(pgpart::plan).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(4));
         assertThat(db.partitionsOf("d")).isEmpty();

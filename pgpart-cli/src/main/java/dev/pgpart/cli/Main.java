@@ -5,14 +5,12 @@ import dev.pgpart.PgpartException;
 import dev.pgpart.api.Pgpart;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.spec.Spec;
-import dev.pgpart.sql.QualifiedName;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
@@ -132,14 +130,6 @@ public final class Main implements Runnable {
     }
 
     /** Fails with a usage error when {@code table} is not configured, naming the ones that are. */
-    static void requireConfigured(Spec spec, QualifiedName table) {
-        if (spec.table(table).isEmpty()) {
-            String known = spec.tables().stream().map(t -> t.table().toString()).collect(Collectors.joining(", "));
-            throw new PgpartException(ErrorCode.CONFIG, "table " + table + " is not in the configuration"
-                    + (known.isEmpty() ? " (it configures no tables)" : " (configured: " + known + ")"));
-        }
-    }
-
     String jdbcUrl() {
         String u = url != null ? url : env.get(Env.URL).orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
                 "no database given: pass --url jdbc:postgresql://host:5432/db or set PGPART_URL"));

@@ -61,9 +61,6 @@ final class MaintainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
-        if (table != null) {
-            Main.requireConfigured(spec, table);
-        }
         MaintainOptions options = MaintainOptions.defaults().withConsent(yes).withSkips(skipCreate, skipDelete);
         if (lockWait != null) {
             options = options.withLockWait(lockWait);

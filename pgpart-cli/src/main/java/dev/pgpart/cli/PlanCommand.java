@@ -36,9 +36,6 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
-        if (table != null) {
-            Main.requireConfigured(spec, table);
-        }
         Plan plan = main.pgpart(spec, MaintenanceListener.NONE)
                 .plan(Optional.ofNullable(table), at != null ? at : main.clock().instant());
         if (json) {

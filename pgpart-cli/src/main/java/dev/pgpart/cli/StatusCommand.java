@@ -32,9 +32,6 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
-        if (table != null) {
-            Main.requireConfigured(spec, table);
-        }
         List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(Optional.ofNullable(table));
         if (json) {
             new Json().status(main.out(), status);

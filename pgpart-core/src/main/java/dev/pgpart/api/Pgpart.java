@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -218,8 +219,9 @@ public final class Pgpart {
             return spec;
         }
         if (spec.table(table.get()).isEmpty()) {
-            throw new PgpartException(ErrorCode.CONFIG, table.get() + " is not in the configuration; configured: "
-                    + spec.tables().stream().map(t -> t.table().toString()).toList());
+            String known = spec.tables().stream().map(t -> t.table().toString()).collect(Collectors.joining(", "));
+            throw new PgpartException(ErrorCode.CONFIG, "table " + table.get() + " is not in the configuration"
+                    + (known.isEmpty() ? " (it configures no tables)" : " (configured: " + known + ")"));
         }
         return spec.only(table.get());
     }
@@ -254,7 +256,7 @@ public final class Pgpart {
                     + " within lock_timeout " + spec.lockTimeout().toMillis() + " ms; nothing was changed."
                     + (holders.isEmpty() ? " The blocking session has finished: run again."
                     : " Sessions holding locks on these tables:\n" + holders.stream().map(Blockers.Holder::line)
-                    .collect(java.util.stream.Collectors.joining("\n"))
+                    .collect(Collectors.joining("\n"))
                     + "\nWait for them to finish and run again, or end one with SELECT pg_terminate_backend("
                     + holders.get(0).pid() + ");"), e);
         }

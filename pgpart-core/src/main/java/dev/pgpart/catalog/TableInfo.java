@@ -1,7 +1,6 @@
 package dev.pgpart.catalog;
 
 import dev.pgpart.sql.QualifiedName;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,11 +42,6 @@ public record TableInfo(
     /** The single key column, when the key is one plain column (what RANGE planning needs). */
     public Optional<KeyColumn> singleKeyColumn() {
         return key.size() == 1 && key.get(0).expression().isEmpty() ? Optional.of(key.get(0)) : Optional.empty();
-    }
-
-    /** The newest range partition by upper bound text order is not meaningful; callers sort by ordinal. */
-    public List<Partition> partitionsSorted(Comparator<Partition> order) {
-        return partitions.stream().sorted(order).toList();
     }
 
     public enum Kind { PARTITIONED_TABLE, TABLE, OTHER }

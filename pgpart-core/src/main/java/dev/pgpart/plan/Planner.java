@@ -21,11 +21,6 @@ public final class Planner {
         return new Plan(now, spec.tables().stream().map(t -> planOne(t, catalog, now, names)).toList());
     }
 
-    /** The plan for one table alone (names are checked against the catalog only, not other tables' plans). */
-    public TablePlan planTable(TableSpec spec, Catalog catalog, Instant now) {
-        return planOne(spec, catalog, now, new NameBook(catalog));
-    }
-
     private static TablePlan planOne(TableSpec spec, Catalog catalog, Instant now, NameBook names) {
         Optional<Finding> blocker = TableChecks.blocker(spec, catalog);
         if (blocker.isPresent()) {

@@ -1,6 +1,5 @@
 package dev.pgpart.sql;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,10 +54,5 @@ public final class Sql {
     /** A lock_timeout or statement_timeout value in milliseconds, as SET accepts it. */
     public static String millis(java.time.Duration d) {
         return literal(d.toMillis() + "ms");
-    }
-
-    /** Keyword case used in generated SQL; exposed so tests read the same way. */
-    public static String keyword(String k) {
-        return k.toUpperCase(Locale.ROOT);
     }
 }

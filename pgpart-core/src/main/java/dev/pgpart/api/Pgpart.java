@@ -250,8 +250,7 @@ public final class Pgpart {
             if (!"55P03".equals(e.getSQLState())) {
                 throw e;
             }
-            List<QualifiedName> involved = new ArrayList<>(tables);
-            List<Blockers.Holder> holders = Blockers.find(c, involved, tables.get(0));
+            List<Blockers.Holder> holders = Blockers.findInTrees(c, tables, tables.get(0));
             throw new PgpartException(ErrorCode.LOCK_TIMEOUT, "could not read the catalog of " + tables
                     + " within lock_timeout " + spec.lockTimeout().toMillis() + " ms; nothing was changed."
                     + (holders.isEmpty() ? " The blocking session has finished: run again."

@@ -17,14 +17,23 @@ import org.slf4j.LoggerFactory;
 public final class Blockers {
     private static final Logger LOG = LoggerFactory.getLogger(Blockers.class);
     // One query; names are bind parameters resolved by to_regclass (a missing one is just ignored).
-    static final String SQL = "SELECT a.pid, a.usename, a.application_name, a.state,"
+    // With descendants, the relations' whole partition trees count (read from pg_inherits, which
+    // takes no lock on them).
+    private static final String RELATIONS = "SELECT to_regclass(n) FROM unnest(?::text[]) AS n";
+    private static final String TREES = "WITH RECURSIVE tree(oid) AS (SELECT to_regclass(n)::oid FROM unnest(?::text[]) AS n"
+            + " UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN tree t ON i.inhparent = t.oid) SELECT oid FROM tree";
+    static final String SQL = sql(RELATIONS);
+
+    private static String sql(String relations) {
+        return "SELECT a.pid, a.usename, a.application_name, a.state,"
             + " COALESCE(EXTRACT(EPOCH FROM now() - a.xact_start)::bigint, -1) AS xact_seconds,"
             + " l.mode, l.relation::regclass::text AS rel, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 100) AS query"
             + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
             + " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
             + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
-            + " AND l.relation IN (SELECT to_regclass(n) FROM unnest(?::text[]) AS n)"
+            + " AND l.relation IN (" + relations + ")"
             + " ORDER BY a.xact_start NULLS LAST, a.pid, rel";
+    }
 
     public record Holder(int pid, String user, String application, String state, long xactSeconds, String mode,
                   String relation, String query) {
@@ -40,8 +49,20 @@ public final class Blockers {
 
     /** Holders of granted locks on {@code relations}, other than this session; empty if the query fails. */
     public static List<Holder> find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
+        return find(c, SQL, relations, table);
+    }
+
+    /**
+     * Holders of granted locks on {@code tables} or any of their partitions: for a failed catalog
+     * read, which may have waited on any partition (a default partition's count, say).
+     */
+    public static List<Holder> findInTrees(Connection c, Collection<QualifiedName> tables, QualifiedName table) {
+        return find(c, sql(TREES), tables, table);
+    }
+
+    private static List<Holder> find(Connection c, String sql, Collection<QualifiedName> relations, QualifiedName table) {
         List<Holder> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array names = c.createArrayOf("text", relations.stream().map(QualifiedName::sql).toArray());
             ps.setArray(1, names);
             try (ResultSet rs = ps.executeQuery()) {

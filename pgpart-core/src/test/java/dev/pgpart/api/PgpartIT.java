@@ -250,6 +250,35 @@ class PgpartIT {
     }
 
     @Test
+    void aCatalogReadBlockedByAnAccessExclusiveLockGivesUpAfterLockTimeoutNamingTheBlocker() throws Exception {
+        Db db = Db.create("catalog_blocked");
+        db.exec("CREATE TABLE orders (created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at)",
+                "CREATE TABLE orders_default PARTITION OF orders DEFAULT");
+        String yaml = """
+                lock_timeout: 200ms
+                tables:
+                  orders: { interval: 1 day, premake: 1, default_partition: true }
+                """;
+        try (Connection blocker = db.dataSource().getConnection(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE orders_default IN ACCESS EXCLUSIVE MODE");
+            long pid;
+            try (var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getLong(1);
+            }
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> pgpart(db, yaml, NOW).plan())
+                    .isInstanceOfSatisfying(dev.pgpart.PgpartException.class, e -> {
+                        assertThat(e.code()).isEqualTo(dev.pgpart.ErrorCode.LOCK_TIMEOUT);
+                        assertThat(e.getMessage()).contains("pid " + pid, "nothing was changed");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+            blocker.rollback();
+        }
+    }
+
+    @Test
     void aRunKilledMidwayLeavesNothingHalfDoneAndTheNextRunCompletes() throws Exception {
         Db db = Db.create("killed");
         db.exec("CREATE TABLE orders (created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at)",

@@ -4,23 +4,11 @@ import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.CatalogReader;
-import dev.pgpart.catalog.DefaultContents;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.exec.AdvisoryLock;
-import dev.pgpart.exec.Blockers;
 import dev.pgpart.exec.Executor;
-import dev.pgpart.exec.Session;
-import dev.pgpart.plan.Action;
 import dev.pgpart.plan.Checker;
-import dev.pgpart.plan.CreateDefaultPartition;
-import dev.pgpart.plan.CreatePartition;
-import dev.pgpart.plan.DetachPartition;
-import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.Planner;
 import dev.pgpart.plan.StatusCalculator;
-import dev.pgpart.plan.TablePlan;
 import dev.pgpart.spec.ConfigException;
 import dev.pgpart.spec.SpecValidator;
 import dev.pgpart.spec.TableSpec;
@@ -66,12 +54,16 @@ public final class Pgpart {
     private final Spec spec;
     private final Clock clock;
     private final MaintenanceListener listener;
+    private final Sessions sessions;
+    private final ManualPartitions manual;
 
     private Pgpart(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
         this.spec = Objects.requireNonNull(b.spec, "spec");
         this.clock = b.clock;
         this.listener = b.listener;
+        this.sessions = new Sessions(dataSource, spec.lockTimeout());
+        this.manual = new ManualPartitions(sessions, spec, clock, listener);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -149,69 +141,17 @@ public final class Pgpart {
 
     /** Creates one partition of {@code parent} by hand, with the same safety as maintain. */
     public ActionResult addPartition(QualifiedName parent, Bound bound, Optional<String> name) {
-        return withSession(c -> {
-            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, MaintainOptions.defaults().lockWait())) {
-                Catalog catalog = read(c, List.of(parent), false);
-                TableInfo info = partitioned(catalog, parent);
-                QualifiedName child = parent.sibling(name.orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
-                        "a name for the new partition of " + parent + " is required (--name)")));
-                Action action;
-                if (bound instanceof Bound.Default) {
-                    action = new CreateDefaultPartition(parent, child);
-                } else {
-                    long waiting = info.defaultContents().map(DefaultContents::rows).orElse(0L);
-                    action = new CreatePartition(parent, child, bound, info.defaultPartition().isPresent(),
-                            waiting == 0 ? 0 : -1, Optional.empty());
-                }
-                return single(c, catalog, action, true);
-            }
-        });
+        return manual.add(parent, bound, name);
     }
 
     /** Detaches a partition by hand; {@code consent} false only reports what would happen. */
     public ActionResult detachPartition(QualifiedName partition, boolean consent) {
-        return removePartition(partition, consent, false);
+        return manual.remove(partition, consent, false);
     }
 
     /** Detaches then drops a partition by hand; {@code consent} false only reports what would happen. */
     public ActionResult dropPartition(QualifiedName partition, boolean consent) {
-        return removePartition(partition, consent, true);
-    }
-
-    private ActionResult removePartition(QualifiedName partition, boolean consent, boolean drop) {
-        return withSession(c -> {
-            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, MaintainOptions.defaults().lockWait())) {
-                QualifiedName parent = new CatalogReader().parentOf(c, partition).orElseThrow(() ->
-                        new PgpartException(ErrorCode.CONFIG, partition + " is not a partition of any table"));
-                Catalog catalog = read(c, List.of(parent), false);
-                TableInfo info = partitioned(catalog, parent);
-                Partition p = info.partitions().stream().filter(x -> x.name().equals(partition)).findFirst()
-                        .or(() -> info.defaultPartition().filter(d -> d.name().equals(partition)))
-                        .orElseThrow(() -> new PgpartException(ErrorCode.CONFIG, partition + " is not attached to " + parent));
-                boolean concurrently = catalog.majorVersion() >= 14 && info.defaultPartition().isEmpty();
-                String reason = "requested by hand";
-                Action action = drop ? new DropPartition(parent, partition, p.bound(), concurrently, reason)
-                        : new DetachPartition(parent, partition, p.bound(), concurrently, reason);
-                return single(c, catalog, action, consent);
-            }
-        });
-    }
-
-    private ActionResult single(Connection c, Catalog catalog, Action action, boolean consent) throws SQLException {
-        Plan plan = new Plan(clock.instant(), List.of(new TablePlan(action.parent(), List.of(action), List.of())));
-        MaintainResult r = new Executor().execute(c, plan, catalog, MaintainOptions.defaults().withConsent(consent),
-                Map.of(action.parent(), spec.table(action.parent()).map(TableSpec::lockTimeout).orElse(spec.lockTimeout())),
-                listener);
-        return r.results().get(0);
-    }
-
-    private static TableInfo partitioned(Catalog catalog, QualifiedName parent) {
-        TableInfo info = catalog.table(parent).orElseThrow(() ->
-                new PgpartException(ErrorCode.CONFIG, "table " + parent + " does not exist"));
-        if (!info.isPartitioned()) {
-            throw new PgpartException(ErrorCode.CONFIG, parent + " is not a partitioned table");
-        }
-        return info;
+        return manual.remove(partition, consent, true);
     }
 
     private Spec select(Optional<QualifiedName> table) {
@@ -235,30 +175,11 @@ public final class Pgpart {
     }
 
     private Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {
-        return read(c, s.tables().stream().map(TableSpec::table).toList(), sizes);
+        return sessions.read(c, s.tables().stream().map(TableSpec::table).toList(), sizes);
     }
 
-    /**
-     * Reading the catalog takes ACCESS SHARE locks (pg_get_expr, the default partition's count), so
-     * a session holding ACCESS EXCLUSIVE on a table would make it wait forever: the session's
-     * lock_timeout bounds it, and the error names who is in the way.
-     */
-    private Catalog read(Connection c, List<QualifiedName> tables, boolean sizes) throws SQLException {
-        try {
-            return new CatalogReader(sizes).read(c, tables);
-        } catch (SQLException e) {
-            if (!"55P03".equals(e.getSQLState())) {
-                throw e;
-            }
-            List<Blockers.Holder> holders = Blockers.findInTrees(c, tables, tables.get(0));
-            throw new PgpartException(ErrorCode.LOCK_TIMEOUT, "could not read the catalog of " + tables
-                    + " within lock_timeout " + spec.lockTimeout().toMillis() + " ms; nothing was changed."
-                    + (holders.isEmpty() ? " The blocking session has finished: run again."
-                    : " Sessions holding locks on these tables:\n" + holders.stream().map(Blockers.Holder::line)
-                    .collect(Collectors.joining("\n"))
-                    + "\nWait for them to finish and run again, or end one with SELECT pg_terminate_backend("
-                    + holders.get(0).pid() + ");"), e);
-        }
+    private <T> T withSession(Sessions.SqlWork<T> work) {
+        return sessions.withSession(work);
     }
 
     private static Map<QualifiedName, Duration> lockTimeouts(Spec s) {
@@ -271,22 +192,6 @@ public final class Pgpart {
         return spec.tables().stream().map(TableSpec::table)
                 .filter(t -> p.where().equals(SpecValidator.where(t)) || p.where().startsWith(SpecValidator.where(t) + "."))
                 .findFirst().orElse(QualifiedName.of("pgpart", "config"));
-    }
-
-    private <T> T withSession(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            Session.configure(c);
-            Session.lockTimeout(c, spec.lockTimeout());
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new PgpartException(ErrorCode.DATABASE, "database error: " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
     }
 
     public static final class Builder {

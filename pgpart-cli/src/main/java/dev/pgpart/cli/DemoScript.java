@@ -22,7 +22,7 @@ final class DemoScript {
     private final Path config;
     private final String later;
 
-    /** @param later an instant three months ahead, for the retention steps ({@code --at}) */
+    /** @param later an instant three months ahead, for the premake step ({@code --at}) */
     DemoScript(PrintWriter out, Style style, Cli cli, Path config, String later) {
         this.out = out;
         this.style = style;
@@ -37,18 +37,20 @@ final class DemoScript {
                         "Nothing is changed. pgpart compares pgpart.yml with the catalog: it matches partitions by bounds,"
                                 + " not names, so the two hand-made months count as present.",
                         List.of("plan"), List.of(0)),
-                new Step("2. maintain: create what is missing",
+                new Step("2. maintain: create what is missing, propose what has expired",
                         "Each new partition is created detached, the rows of its range are moved out of orders_default in"
                                 + " the same transaction, then it is attached: the parent never takes an ACCESS EXCLUSIVE"
-                                + " lock, and no row is lost. Run it again and it has nothing to do.",
-                        List.of("maintain"), List.of(0)),
-                new Step("3. three months later, without --yes: retention is only proposed",
-                        "--at evaluates 'now' at another instant. By then the oldest months are past the 24-month"
-                                + " retention: the one pgpart created would be dropped, but only with consent, so it is"
-                                + " skipped and the exit code is 3. The two hand-made months are never touched.",
-                        List.of("maintain", "--at", later), List.of(3)),
-                new Step("4. three months later, with --yes: retention is applied",
-                        "The expired partition is detached (so the parent keeps a light lock), then dropped.",
+                                + " lock, and no row is lost. The month an earlier run made is past the 21-month retention:"
+                                + " it would be dropped, but only with consent, so it is skipped and the exit code is 3."
+                                + " The two hand-made months are never touched.",
+                        List.of("maintain"), List.of(3)),
+                new Step("3. maintain --yes: retention is applied",
+                        "The expired partition is detached (so the parent keeps a light lock), then dropped. Run it"
+                                + " again and it has nothing to do.",
+                        List.of("maintain", "--yes"), List.of(0)),
+                new Step("4. before a freeze: premake as of three months later",
+                        "--at creates partitions as if it were then. Retention still counts from the real clock, so"
+                                + " even with --yes a future --at never drops a partition that holds today's rows.",
                         List.of("maintain", "--yes", "--at", later), List.of(0)),
                 new Step("5. status: what the tables look like now",
                         "Partitions, bounds, how far ahead time is covered, rows left in default partitions, sizes.",

@@ -103,7 +103,9 @@ public final class Pgpart {
         return withSession(c -> {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
                 Catalog catalog = validated(s, read(c, s, false));
-                Plan plan = new Planner().plan(s, catalog, at);
+                // A future --at premakes for then; it never drops what is still within retention today.
+                Instant real = clock.instant();
+                Plan plan = new Planner().plan(s, catalog, at, at.isAfter(real) ? real : at);
                 if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
                     return new ParallelMaintenance(dataSource, listener).run(plan, catalog, options, lockTimeouts(s));
                 }

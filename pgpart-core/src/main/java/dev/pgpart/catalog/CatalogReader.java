@@ -57,7 +57,17 @@ public final class CatalogReader {
                     grants.getOrDefault(oid, List.of()), policies.getOrDefault(oid, List.of()),
                     Optional.ofNullable(contents.get(oid))));
         }
-        return new Catalog(version, infos, names);
+        return new Catalog(version, withMoveHazards(connection, infos), names);
+    }
+
+    private static Map<QualifiedName, TableInfo> withMoveHazards(Connection c, Map<QualifiedName, TableInfo> infos)
+            throws SQLException {
+        List<MoveHazardsQuery.Probe> probes = new ArrayList<>();
+        infos.values().forEach(t -> t.defaultPartition().ifPresent(d -> probes.add(new MoveHazardsQuery.Probe(t.name(), d.name()))));
+        Map<QualifiedName, MoveHazards> hazards = MoveHazardsQuery.read(c, probes);
+        Map<QualifiedName, TableInfo> out = new LinkedHashMap<>();
+        infos.forEach((name, t) -> out.put(name, hazards.containsKey(name) ? t.withMoveHazards(hazards.get(name)) : t));
+        return out;
     }
 
     /** The parent of a partition, for commands that name only the partition. */

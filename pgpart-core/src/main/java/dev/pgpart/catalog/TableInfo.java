@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param highestKey       greatest key value in the table (numeric RANGE keys only), as literal text
  * @param properties       what new children copy (owner, grants, RLS, storage parameters ...)
  * @param columns          the parent's columns, in attnum order, without dropped ones
+ * @param moveHazards      what would fire if rows were moved out of the default partition
  */
 public record TableInfo(
         QualifiedName name,
@@ -27,12 +28,27 @@ public record TableInfo(
         Optional<DefaultContents> defaultContents,
         Optional<String> highestKey,
         TableProperties properties,
-        List<Column> columns) {
+        List<Column> columns,
+        MoveHazards moveHazards) {
 
     public TableInfo {
         key = List.copyOf(key);
         partitions = List.copyOf(partitions);
         columns = List.copyOf(columns);
+    }
+
+    /** A table whose default partition (if any) has nothing that would notice rows moving out of it. */
+    public TableInfo(QualifiedName name, Kind kind, Optional<Strategy> strategy, List<KeyColumn> key,
+                     List<Partition> partitions, Optional<Partition> defaultPartition,
+                     Optional<DefaultContents> defaultContents, Optional<String> highestKey,
+                     TableProperties properties, List<Column> columns) {
+        this(name, kind, strategy, key, partitions, defaultPartition, defaultContents, highestKey, properties, columns,
+                MoveHazards.NONE);
+    }
+
+    public TableInfo withMoveHazards(MoveHazards hazards) {
+        return new TableInfo(name, kind, strategy, key, partitions, defaultPartition, defaultContents, highestKey,
+                properties, columns, hazards);
     }
 
     public boolean isPartitioned() {

@@ -76,7 +76,11 @@ public final class DdlRenderer {
             steps.add(Step.ddl("LOCK TABLE " + def.sql() + " IN ACCESS EXCLUSIVE MODE"));
             // Always run the move: the planner's count is an estimate, and ATTACH fails (23514) if
             // a single matching row is left behind in the default.
-            steps.add(new Step(Step.Kind.MOVE_ROWS, MoveRowsSql.render(def, a.partition(), a.bound(), parent), List.of()));
+            MoveRowsSql.Move move = MoveRowsSql.render(def, a.partition(), a.bound(), parent);
+            steps.addAll(move.before());
+            steps.add(Step.ddl(attach(parent.name(), a.partition(), a.bound())));
+            steps.addAll(move.after());
+            return steps;
         }
         steps.add(Step.ddl(attach(parent.name(), a.partition(), a.bound())));
         return steps;

@@ -3,6 +3,7 @@ package dev.pgpart.exec;
 import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.Column;
 import dev.pgpart.catalog.KeyColumn;
+import dev.pgpart.catalog.MoveHazards;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
@@ -12,26 +13,61 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The statement that moves the rows of a new child's bound out of the DEFAULT partition, in one
- * statement so no row can be in both or neither: {@code WITH moved AS (DELETE ... RETURNING ...)
- * INSERT INTO child ... SELECT ... FROM moved}.
+ * The statements that move the rows of a new child's bound out of the DEFAULT partition, in the
+ * table's transaction so no row is ever in both or neither. The rows go through a temporary table:
+ * deleted from the default into it before the ATTACH (which fails while the default still holds a
+ * row of the new range), then inserted into the child once it is attached. Inserting into the
+ * attached child, not the detached table, is what keeps logical replication whole: a subscriber
+ * sees the delete and the insert on the same published table; an insert into a table that is not
+ * yet a partition is not published at all, and the subscriber would lose the rows.
+ *
+ * <p>When something would notice the delete and insert ({@link MoveHazards}: foreign-key actions of
+ * referencing tables, user triggers), they are suppressed for these statements only with
+ * {@code session_replication_role = replica}, so referencing rows are left as they are (the
+ * referenced keys never change). Where that is not possible, nothing is moved: the action fails if
+ * the default holds any row of the range.
  */
 final class MoveRowsSql {
+    /** In pg_temp, so neither a search_path nor a user's table of the same name can get in the way. */
+    static final String BUFFER = "pg_temp.pgpart_moving_rows";
+
     private MoveRowsSql() {
     }
 
-    static String render(QualifiedName defaultPartition, QualifiedName child, Bound bound, TableInfo parent) {
+    /** Statements before the ATTACH ({@code before}) and after it ({@code after}). */
+    record Move(List<Step> before, List<Step> after) {
+    }
+
+    static Move render(QualifiedName defaultPartition, QualifiedName child, Bound bound, TableInfo parent) {
         KeyColumn key = parent.singleKeyColumn().orElseThrow(() -> new IllegalArgumentException(
                 "cannot move rows out of the default partition of " + parent.name()
                         + ": its partition key is not a single column"));
+        String where = predicate(Sql.ident(key.name()), bound);
+        MoveHazards hazards = parent.moveHazards();
+        if (!hazards.moveAllowed()) {
+            return new Move(List.of(Step.expectNoRows("SELECT EXISTS (SELECT 1 FROM " + defaultPartition.sql() + " WHERE "
+                    + where + ")", hazards.refusal(defaultPartition))), List.of());
+        }
         // Generated columns cannot be inserted into; the child computes them again.
         String cols = parent.columns().stream().filter(c -> !c.generated()).map(Column::name).map(Sql::ident)
                 .collect(Collectors.joining(", "));
         if (cols.isEmpty()) {
             throw new IllegalArgumentException(parent.name() + " has no insertable columns");
         }
-        return "WITH moved AS (DELETE FROM " + defaultPartition.sql() + " WHERE " + predicate(Sql.ident(key.name()), bound)
-                + " RETURNING " + cols + ") INSERT INTO " + child.sql() + " (" + cols + ") SELECT " + cols + " FROM moved";
+        List<Step> before = new ArrayList<>();
+        List<Step> after = new ArrayList<>();
+        if (!hazards.nothingToSuppress()) {
+            before.add(Step.ddl("SET LOCAL session_replication_role = replica"));
+        }
+        before.add(Step.ddl("CREATE TEMPORARY TABLE " + BUFFER + " ON COMMIT DROP AS WITH moved AS (DELETE FROM "
+                + defaultPartition.sql() + " WHERE " + where + " RETURNING " + cols + ") SELECT " + cols + " FROM moved"));
+        after.add(new Step(Step.Kind.MOVE_ROWS, "INSERT INTO " + child.sql() + " (" + cols + ") SELECT " + cols
+                + " FROM " + BUFFER, List.of()));
+        after.add(Step.ddl("DROP TABLE " + BUFFER));
+        if (!hazards.nothingToSuppress()) {
+            after.add(Step.ddl("SET LOCAL session_replication_role TO DEFAULT"));
+        }
+        return new Move(before, after);
     }
 
     static String predicate(String key, Bound bound) {

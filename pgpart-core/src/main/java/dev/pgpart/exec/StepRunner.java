@@ -27,6 +27,10 @@ final class StepRunner {
             expectDetached(c, step, table);
             return 0;
         }
+        if (step.kind() == Step.Kind.EXPECT_NO_ROWS) {
+            expectNoRows(c, step, table);
+            return 0;
+        }
         try (Statement s = c.createStatement()) {
             if (step.kind() == Step.Kind.MOVE_ROWS) {
                 return s.executeLargeUpdate(step.sql());
@@ -64,6 +68,14 @@ final class StepRunner {
     static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    private static void expectNoRows(Connection c, Step step, QualifiedName table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(step.sql())) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new PgpartException(ErrorCode.UNSAFE, step.refusal());
+            }
         }
     }
 

@@ -18,12 +18,16 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         GAP,
         /** The default partition holds rows. */
         ROWS_IN_DEFAULT,
+        /** Rows cannot be moved out of the default without firing foreign-key actions or triggers. */
+        MOVE_UNSAFE,
         /** Fewer ready partitions ahead than {@code premake}. */
         COVERAGE_LOW,
         /** The catalog disagrees with the config in a way pgpart will not fix by itself. */
         DRIFT,
         /** A {@code DETACH ... CONCURRENTLY} was interrupted. */
         DETACH_PENDING,
+        /** A plan for a future instant: retention is evaluated at the real time, not then. */
+        RETENTION_DEFERRED,
         /** Partitions past retention that pgpart did not create and so leaves alone. */
         UNMANAGED_EXPIRED,
         /** The table in the config is missing or not partitioned. */

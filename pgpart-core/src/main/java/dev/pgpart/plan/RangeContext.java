@@ -49,6 +49,11 @@ public record RangeContext(
     }
 
     public static Result build(TableSpec spec, TableInfo table, Instant now) {
+        return build(spec, table, now, now);
+    }
+
+    /** @param removalsAt the instant retention is evaluated at (never later than the real clock when applying) */
+    public static Result build(TableSpec spec, TableInfo table, Instant now, Instant removalsAt) {
         RangePolicy policy = (RangePolicy) spec.policy();
         QualifiedName name = spec.table();
         List<Finding> findings = new ArrayList<>();
@@ -83,7 +88,12 @@ public record RangeContext(
                         + policy.interval() + "; use the same kind of interval (calendar or numeric) for both"));
                 return new Result(Optional.empty(), findings);
             }
-            cutoff = cutoff(domain, retention, now, highest.or(() -> dMax));
+            cutoff = cutoff(domain, retention, removalsAt, highest.or(() -> dMax));
+            if (removalsAt.isBefore(now) && domain instanceof CalendarDomain) {
+                findings.add(Findings.note(name, Finding.Kind.RETENTION_DEFERRED, "the plan is for " + now
+                        + ", later than now (" + removalsAt + "): partitions are created as of then, but retention "
+                        + retention + " removes only what has expired by now, so no partition still in use is dropped"));
+            }
         }
         return new Result(Optional.of(new RangeContext(spec, policy, table, domain, spans, dc, dMin, dMax,
                 current, floor, cutoff)), findings);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.MoveHazards;
 import dev.pgpart.catalog.Column;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.catalog.TableProperties;
@@ -55,17 +56,50 @@ class DdlRendererTest {
     }
 
     @Test
-    void aCreateWithRowsInTheDefaultLocksTheDefaultMovesTheRowsThenAttaches() {
+    void aCreateWithRowsInTheDefaultLocksTheDefaultBuffersTheRowsAttachesThenInsertsThemIntoTheAttachedChild() {
         TableInfo t = orders().defaultPartition(DEFAULT).build();
         RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres");
         List<String> sql = sql(r);
-        assertThat(sql.get(2)).isEqualTo("LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE");
-        assertThat(r.steps().get(3).kind()).isEqualTo(Step.Kind.MOVE_ROWS);
-        assertThat(sql.get(3)).isEqualTo("WITH moved AS (DELETE FROM \"public\".\"orders_default\" WHERE \"created_at\" >= "
-                + "'2027-01-01 00:00:00+00' AND \"created_at\" < '2027-02-01 00:00:00+00' RETURNING \"id\", \"created_at\")"
-                + " INSERT INTO \"public\".\"orders_p20270101\" (\"id\", \"created_at\") SELECT \"id\", \"created_at\" FROM moved");
-        assertThat(sql.get(4)).startsWith("ALTER TABLE \"public\".\"orders\" ATTACH PARTITION");
-        assertThat(String.join("\n", sql)).doesNotContain("LOCK TABLE \"public\".\"orders\" ");
+        assertThat(sql.subList(2, sql.size())).containsExactly(
+                "LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE",
+                "CREATE TEMPORARY TABLE pg_temp.pgpart_moving_rows ON COMMIT DROP AS WITH moved AS (DELETE FROM"
+                        + " \"public\".\"orders_default\" WHERE \"created_at\" >= '2027-01-01 00:00:00+00' AND \"created_at\" <"
+                        + " '2027-02-01 00:00:00+00' RETURNING \"id\", \"created_at\") SELECT \"id\", \"created_at\" FROM moved",
+                "ALTER TABLE \"public\".\"orders\" ATTACH PARTITION \"public\".\"orders_p20270101\""
+                        + " FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00')",
+                "INSERT INTO \"public\".\"orders_p20270101\" (\"id\", \"created_at\") SELECT \"id\", \"created_at\""
+                        + " FROM pg_temp.pgpart_moving_rows",
+                "DROP TABLE pg_temp.pgpart_moving_rows");
+        assertThat(r.steps().get(5).kind()).isEqualTo(Step.Kind.MOVE_ROWS);
+        assertThat(String.join("\n", sql)).doesNotContain("LOCK TABLE \"public\".\"orders\" ").doesNotContain("session_replication_role");
+    }
+
+    @Test
+    void foreignKeysAndTriggersOnTheDefaultAreSuppressedForTheMoveOnlyWhenTheRoleMay() {
+        MoveHazards hazards = new MoveHazards(List.of(new MoveHazards.IncomingKey(QualifiedName.of("public", "items"),
+                "items_order_fkey", "CASCADE")), List.of(), List.of(), List.of(), true);
+        TableInfo t = orders().defaultPartition(DEFAULT).build().withMoveHazards(hazards);
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres"));
+        int off = sql.indexOf("SET LOCAL session_replication_role = replica");
+        int on = sql.indexOf("SET LOCAL session_replication_role TO DEFAULT");
+        assertThat(off).isEqualTo(sql.indexOf("LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE") + 1);
+        assertThat(sql.get(off + 1)).startsWith("CREATE TEMPORARY TABLE");
+        assertThat(on).isEqualTo(sql.size() - 1);
+    }
+
+    @Test
+    void withoutTheRightToSuppressThemNothingIsMovedAndTheActionRefusesIfTheDefaultHasRowsOfTheRange() {
+        MoveHazards hazards = new MoveHazards(List.of(new MoveHazards.IncomingKey(QualifiedName.of("public", "items"),
+                "items_order_fkey", "CASCADE")), List.of(), List.of(), List.of(), false);
+        TableInfo t = orders().defaultPartition(DEFAULT).build().withMoveHazards(hazards);
+        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres");
+        Step guard = r.steps().get(3);
+        assertThat(guard.kind()).isEqualTo(Step.Kind.EXPECT_NO_ROWS);
+        assertThat(guard.sql()).isEqualTo("SELECT EXISTS (SELECT 1 FROM \"public\".\"orders_default\" WHERE \"created_at\" >="
+                + " '2027-01-01 00:00:00+00' AND \"created_at\" < '2027-02-01 00:00:00+00')");
+        assertThat(guard.refusal()).contains("foreign key items_order_fkey of public.items (ON DELETE CASCADE)")
+                .contains("session_replication_role");
+        assertThat(sql(r)).noneMatch(s -> s.contains("DELETE")).noneMatch(s -> s.contains("session_replication_role"));
     }
 
     @Test

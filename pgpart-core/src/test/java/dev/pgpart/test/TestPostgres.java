@@ -32,6 +32,8 @@ public final class TestPostgres {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
+                        // for the tests of moving rows under logical replication
+                        .setServerConfig("wal_level", "logical")
                         // a server zone far from UTC proves results never depend on it
                         .setServerConfig("timezone", "America/New_York")
                         .start();
@@ -71,6 +73,11 @@ public final class TestPostgres {
 
     public static String jdbcUrl(String database) {
         return Holder.SERVER.getJdbcUrl("postgres", database);
+    }
+
+    /** The server's TCP port on localhost (for connection strings PostgreSQL itself uses, as in CREATE SUBSCRIPTION). */
+    public static int port() {
+        return Holder.SERVER.getPort();
     }
 
     /** {@code server_version_num} of the running server. */

@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The demo's sample schema and data, relative to "today" so the story is the same whenever it
- * runs: {@code orders} has two years of rows, the first two months in hand-made partitions and
- * the rest in its DEFAULT partition; {@code orders_by_region} has only a default; {@code customers}
+ * runs: {@code orders} has two years of rows, the first two months in hand-made partitions, the
+ * third in one an earlier pgpart run made, and the rest in its DEFAULT partition; {@code orders_by_region} has only a default; {@code customers}
  * is hash-partitioned with no partitions yet.
  */
 public record DemoData(LocalDate start) {
@@ -38,6 +38,8 @@ public record DemoData(LocalDate start) {
                 .replace("${start}", start.toString())
                 .replace("${m1}", start.plusMonths(1).toString())
                 .replace("${m2}", start.plusMonths(2).toString())
+                .replace("${m3}", start.plusMonths(3).toString())
+                .replace("${m2compact}", start.plusMonths(2).format(DateTimeFormatter.BASIC_ISO_DATE))
                 .replace("${m0name}", start.format(DateTimeFormatter.ofPattern("yyyy_MM")))
                 .replace("${m1name}", start.plusMonths(1).format(DateTimeFormatter.ofPattern("yyyy_MM")))
                 .replace("${orders}", String.valueOf(ORDERS));

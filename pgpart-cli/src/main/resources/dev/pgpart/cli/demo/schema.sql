@@ -3,7 +3,8 @@ SET TimeZone = 'UTC';
 
 -- Orders: range-partitioned by time. Two hand-made monthly partitions (named their own way,
 -- not pgpart's: pgpart matches partitions by bounds, never by name, and never drops what it did
--- not create) and a DEFAULT partition that caught everything else.
+-- not create), the third month as an earlier pgpart run made it (its marker comment), and a
+-- DEFAULT partition that caught everything else.
 CREATE TABLE orders (
     id          bigint        NOT NULL,
     created_at  timestamptz   NOT NULL,
@@ -14,6 +15,8 @@ CREATE TABLE orders (
 ) PARTITION BY RANGE (created_at);
 CREATE TABLE orders_${m0name} PARTITION OF orders FOR VALUES FROM ('${start} 00:00:00+00') TO ('${m1} 00:00:00+00');
 CREATE TABLE orders_${m1name} PARTITION OF orders FOR VALUES FROM ('${m1} 00:00:00+00') TO ('${m2} 00:00:00+00');
+CREATE TABLE orders_p${m2compact} PARTITION OF orders FOR VALUES FROM ('${m2} 00:00:00+00') TO ('${m3} 00:00:00+00');
+COMMENT ON TABLE orders_p${m2compact} IS 'pgpart:managed partition of public.orders';
 CREATE TABLE orders_default PARTITION OF orders DEFAULT;
 CREATE INDEX ON orders (customer_id);
 

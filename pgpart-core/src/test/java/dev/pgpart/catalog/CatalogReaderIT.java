@@ -68,7 +68,7 @@ class CatalogReaderIT {
                 new Bound.Range(Optional.of("2024-01-01 00:00:00+00"), Optional.of("2024-02-01 00:00:00+00")));
         assertThat(t.partitions()).extracting(Partition::managed).containsExactly(false, true);
         assertThat(t.defaultPartition()).map(p -> p.name().name()).contains("orders_default");
-        assertThat(t.defaultContents()).contains(new DefaultContents(2,
+        assertThat(t.defaultContents()).contains(new DefaultContents(2, 0,
                 Optional.of("2023-05-05 10:00:00+00"), Optional.of("2025-07-01 00:00:00+00")));
         assertThat(t.properties().templateReloptions()).containsExactly("autovacuum_enabled=false");
         assertThat(t.properties().replicaIdentity()).isEqualTo('f');

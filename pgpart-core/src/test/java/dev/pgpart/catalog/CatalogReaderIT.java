@@ -39,6 +39,10 @@ class CatalogReaderIT {
                 "CREATE TABLE events_p1000 PARTITION OF events FOR VALUES FROM (1000) TO (2000)",
                 "CREATE TABLE events_p2000 PARTITION OF events FOR VALUES FROM (2000) TO (3000)",
                 "INSERT INTO events VALUES (5), (1234)",
+                "CREATE TABLE tickets (id bigint) PARTITION BY RANGE (id)",
+                "CREATE TABLE tickets_default PARTITION OF tickets DEFAULT",
+                "INSERT INTO tickets SELECT g FROM generate_series(1, 2499001, 1000) g",
+                "INSERT INTO tickets VALUES (NULL), (NULL), (NULL)",
                 "CREATE SCHEMA \"Sales Dept\"",
                 "CREATE TABLE \"Sales Dept\".\"Orders;X\" (region text) PARTITION BY LIST (region)",
                 "CREATE TABLE \"Sales Dept\".\"na\" PARTITION OF \"Sales Dept\".\"Orders;X\" FOR VALUES IN ('NA', NULL)",
@@ -91,6 +95,13 @@ class CatalogReaderIT {
         TableInfo t = read(events).table(events).orElseThrow();
         assertThat(t.highestKey()).contains("1234");
         assertThat(t.defaultPartition()).isEmpty();
+    }
+
+    @Test
+    void readsTheDefaultsLowestAndHighestNumericKeyByValueAndCountsNullKeysApart() throws Exception {
+        QualifiedName tickets = QualifiedName.of("public", "tickets");
+        TableInfo t = read(tickets).table(tickets).orElseThrow();
+        assertThat(t.defaultContents()).contains(new DefaultContents(2503, 3, Optional.of("1"), Optional.of("2499001")));
     }
 
     @Test

@@ -153,8 +153,8 @@ final class CatalogQueries {
     }
 
     /**
-     * Rows in each default partition and, for RANGE keys, the lowest and highest key in it (by the
-     * column's own ordering), all in one UNION ALL query. A count scans the default, which should
+     * Rows in each default partition and, for RANGE keys, how many have a NULL key and the lowest and
+     * highest key in it (by the column's own ordering), all in one UNION ALL query. A count scans the default, which should
      * be small; when it is not, that is exactly what {@code check} must shout about.
      */
     static Map<Long, DefaultContents> defaultContents(Connection c, List<DefaultProbe> probes) throws SQLException {
@@ -169,8 +169,8 @@ final class CatalogQueries {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(String.join("\nUNION ALL\n", parts))) {
             while (rs.next()) {
                 DefaultProbe p = probes.get(rs.getInt(1));
-                out.put(p.parent(), new DefaultContents(rs.getLong(2), Optional.ofNullable(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4))));
+                out.put(p.parent(), new DefaultContents(rs.getLong(2), rs.getLong(3), Optional.ofNullable(rs.getString(4)),
+                        Optional.ofNullable(rs.getString(5))));
             }
         }
         return out;
@@ -179,11 +179,14 @@ final class CatalogQueries {
     private static String defaultProbeSql(int index, DefaultProbe p) {
         String table = p.partition().sql();
         return p.rangeKey().map(k -> {
-            String col = Sql.ident(k);
-            return "(SELECT " + index + ", count(*), (SELECT " + col + "::text FROM " + table + " WHERE " + col
-                    + " IS NOT NULL ORDER BY " + col + " LIMIT 1), (SELECT " + col + "::text FROM " + table + " WHERE "
-                    + col + " IS NOT NULL ORDER BY " + col + " DESC LIMIT 1) FROM " + table + ")";
-        }).orElse("(SELECT " + index + ", count(*), NULL::text, NULL::text FROM " + table + ")");
+            // Order by d.<col>, qualified: a bare name would bind to the ::text output column of the
+            // same name and order numbers as text ('999001' > '2499001').
+            String col = "d." + Sql.ident(k);
+            String probe = "(SELECT " + col + "::text FROM " + table + " AS d WHERE " + col + " IS NOT NULL ORDER BY "
+                    + col + "%s LIMIT 1)";
+            return "(SELECT " + index + ", count(*), count(*) FILTER (WHERE " + col + " IS NULL), "
+                    + probe.formatted("") + ", " + probe.formatted(" DESC") + " FROM " + table + " AS d)";
+        }).orElse("(SELECT " + index + ", count(*), 0::bigint, NULL::text, NULL::text FROM " + table + ")");
     }
 
     /**

@@ -31,7 +31,9 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         /** Partitions past retention that pgpart did not create and so leaves alone. */
         UNMANAGED_EXPIRED,
         /** The table in the config is missing or not partitioned. */
-        MISSING_TABLE
+        MISSING_TABLE,
+        /** The run creates fewer partitions than wanted because of {@code max_partitions_per_run}. */
+        CAPPED
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.util.Optional;
  * the slot arithmetic, existing partitions as ordinals, the current point, start and cutoff.
  *
  * @param current   the ordinal "now" stands for: the time now, or for numeric keys the greatest key seen
+ *                  (a default key the plan does not follow, see {@link DefaultReach}, does not count)
+ * @param reach     how far rows waiting in the default stretch the plan, and the outliers it does not follow
  * @param startFloor first slot allowed by {@code start}
  * @param cutoff    retention cutoff ordinal: a partition expires when its upper bound is at or below it
  */
@@ -33,6 +35,7 @@ public record RangeContext(
         DefaultContents defaults,
         Optional<BigDecimal> defaultMin,
         Optional<BigDecimal> defaultMax,
+        DefaultReach reach,
         BigDecimal current,
         Optional<Long> startFloor,
         Optional<BigDecimal> cutoff) {
@@ -79,7 +82,10 @@ public record RangeContext(
             return new Result(Optional.empty(), findings);
         }
         Optional<Long> floor = start.map(domain::firstSlotAtOrAbove);
-        BigDecimal current = current(domain, now, highest, dMax, floor);
+        BigDecimal anchor = anchor(domain, now, highest, dMin, floor);
+        DefaultReach reach = DefaultReach.of(domain, dc, dMin, dMax, anchor, policy.premake(),
+                spec.maxPartitionsPerRun());
+        BigDecimal current = current(domain, anchor, highest, reach.followedMax());
         Optional<BigDecimal> cutoff = Optional.empty();
         if (policy.retention().isPresent()) {
             Interval retention = policy.retention().get();
@@ -88,7 +94,7 @@ public record RangeContext(
                         + policy.interval() + "; use the same kind of interval (calendar or numeric) for both"));
                 return new Result(Optional.empty(), findings);
             }
-            cutoff = cutoff(domain, retention, removalsAt, highest.or(() -> dMax));
+            cutoff = cutoff(domain, retention, removalsAt, highest.or(reach::followedMax));
             if (removalsAt.isBefore(now) && domain instanceof CalendarDomain) {
                 findings.add(Findings.note(name, Finding.Kind.RETENTION_DEFERRED, "the plan is for " + now
                         + ", later than now (" + removalsAt + "): partitions are created as of then, but retention "
@@ -96,7 +102,7 @@ public record RangeContext(
             }
         }
         return new Result(Optional.of(new RangeContext(spec, policy, table, domain, spans, dc, dMin, dMax,
-                current, floor, cutoff)), findings);
+                reach, current, floor, cutoff)), findings);
     }
 
     public QualifiedName name() {
@@ -117,14 +123,21 @@ public record RangeContext(
         return spans.stream().filter(s -> s.contains(point)).findFirst();
     }
 
-    private static BigDecimal current(RangeDomain domain, Instant now, Optional<BigDecimal> highest,
-                                      Optional<BigDecimal> dMax, Optional<Long> floor) {
+    /** Now; for numeric keys the highest key in the partitions, else the default's lowest, else start (or 0). */
+    private static BigDecimal anchor(RangeDomain domain, Instant now, Optional<BigDecimal> highest,
+                                     Optional<BigDecimal> dMin, Optional<Long> floor) {
         if (domain instanceof CalendarDomain cal) {
             return cal.ordinalAt(now);
         }
-        Optional<BigDecimal> seen = highest.isPresent() && dMax.isPresent()
-                ? Optional.of(highest.get().max(dMax.get())) : highest.or(() -> dMax);
-        return seen.orElseGet(() -> domain.lower(floor.orElse(0L)));
+        return highest.or(() -> dMin).orElseGet(() -> domain.lower(floor.orElse(0L)));
+    }
+
+    private static BigDecimal current(RangeDomain domain, BigDecimal anchor, Optional<BigDecimal> highest,
+                                      Optional<BigDecimal> followedMax) {
+        if (domain instanceof CalendarDomain || followedMax.isEmpty()) {
+            return anchor;
+        }
+        return highest.map(h -> h.max(followedMax.get())).orElse(followedMax.get());
     }
 
     private static List<Span> spans(QualifiedName name, TableInfo table, RangeDomain domain, List<Finding> out) {

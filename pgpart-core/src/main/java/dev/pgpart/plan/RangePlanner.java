@@ -11,28 +11,31 @@ import java.util.stream.Collectors;
 
 /** Plans one RANGE table: wanted slots matched by bounds against what exists, then retention. */
 final class RangePlanner {
-    /** More slots than this in one run means bad data or config, not a backlog worth creating blindly. */
-    static final long MAX_SLOTS = 100_000;
-
     private RangePlanner() {
+    }
+
+    /** A missing partition {@code [a, b)} of slot {@code slot} (a bridge covers only the slot's top part). */
+    record Wanted(long slot, BigDecimal a, BigDecimal b) {
     }
 
     static TablePlan plan(RangeContext ctx, NameBook names, int majorVersion, List<Finding> noticed) {
         List<Finding> findings = new ArrayList<>(noticed);
-        List<CreatePartition> creates = new ArrayList<>();
         SlotRange wanted = SlotRange.of(ctx);
-        if (wanted.size() > MAX_SLOTS) {
-            findings.add(Findings.drift(ctx.name(), "the plan would create up to " + wanted.size() + " partitions from "
-                    + ctx.domain().literal(ctx.domain().lower(wanted.low())) + " to "
-                    + ctx.domain().literal(ctx.domain().upper(wanted.high())) + " (more than " + MAX_SLOTS
-                    + "); no partitions are created: check start, interval and the highest key"));
-        } else {
-            matchSlots(ctx, wanted, names, creates, findings);
+        if (wanted.clamped()) {
+            findings.add(Findings.drift(ctx.name(), "the partitions wanted from start (or the lowest existing"
+                    + " partition) up to " + ctx.domain().literal(ctx.domain().upper(wanted.high())) + " are more than "
+                    + SlotRange.MAX_SLOTS + "; this run looks only at the " + SlotRange.MAX_SLOTS + " nearest ones, from "
+                    + ctx.domain().literal(ctx.domain().lower(wanted.low())) + ": check start and interval"));
         }
+        List<Wanted> all = matchSlots(ctx, wanted, names, findings);
+        RunCap.Cut cut = RunCap.apply(ctx, all);
+        cut.finding().ifPresent(findings::add);
+        PartitionNamer namer = PartitionNamer.of(ctx.spec());
+        List<CreatePartition> creates = cut.kept().stream().map(w -> create(ctx, names, namer, w)).toList();
         Retention.Outcome retention = Retention.plan(ctx, majorVersion, !creates.isEmpty());
         findings.addAll(retention.findings());
-        findings.addAll(Gaps.find(ctx, creates, retention.removed()));
-        findings.addAll(RowsInDefault.range(ctx, creates));
+        findings.addAll(Gaps.find(ctx, creates, retention.removed(), wanted, cut.deferred()));
+        findings.addAll(RowsInDefault.range(ctx, creates, wanted, !cut.deferred().isEmpty()));
         findings.addAll(DefaultRules.drift(ctx.spec(), ctx.table()));
         List<Action> actions = new ArrayList<>(creates);
         DefaultRules.create(ctx.spec(), ctx.table(), names).ifPresent(actions::add);
@@ -41,11 +44,12 @@ final class RangePlanner {
         return new TablePlan(ctx.name(), actions, findings);
     }
 
-    private static void matchSlots(RangeContext ctx, SlotRange wanted, NameBook names,
-                                   List<CreatePartition> creates, List<Finding> findings) {
+    /** Every wanted partition missing from the catalog, ascending; names are claimed later, for those kept. */
+    private static List<Wanted> matchSlots(RangeContext ctx, SlotRange wanted, NameBook names, List<Finding> findings) {
         RangeDomain d = ctx.domain();
         PartitionNamer namer = PartitionNamer.of(ctx.spec());
         List<Span> spans = ctx.spans();
+        List<Wanted> out = new ArrayList<>();
         int first = 0;
         for (long k = wanted.low(); k <= wanted.high(); k++) {
             BigDecimal a = d.lower(k);
@@ -61,22 +65,60 @@ final class RangePlanner {
             for (int j = first; j < spans.size() && spans.get(j).overlaps(a, b); j++) {
                 overlapping.add(spans.get(j));
             }
-            if (overlapping.size() == 1 && overlapping.get(0).covers(a, b)) {
-                continue;
-            }
+            Optional<BigDecimal> bridgeFrom = bridgeFrom(ctx, a, b, overlapping);
             if (overlapping.isEmpty()) {
-                creates.add(create(ctx, names, namer, k, a, b));
-            } else {
+                out.add(new Wanted(k, a, b));
+            } else if (bridgeFrom.isPresent()) {
+                out.add(new Wanted(k, bridgeFrom.get(), b));
+                findings.add(bridged(ctx, overlapping.get(overlapping.size() - 1), bridgeFrom.get(), b));
+            } else if (!coveredTogether(overlapping, a, b)) {
                 findings.add(conflict(ctx, names, namer, k, a, b, overlapping));
             }
         }
+        return out;
     }
 
-    private static CreatePartition create(RangeContext ctx, NameBook names, PartitionNamer namer, long k,
-                                          BigDecimal a, BigDecimal b) {
-        QualifiedName name = names.claim(ctx.name(), namer.range(ctx.domain(), k));
-        return new CreatePartition(ctx.name(), name, bound(ctx.domain(), a, b), ctx.hasDefault(),
-                RowsInDefault.forSlot(ctx, a, b), ctx.spec().subpartition());
+    /**
+     * Existing partitions that between them hold all of {@code [a, b)} (the old monthly ones inside
+     * a new quarter, the UTC months around a month in another zone): nothing to create, no hole.
+     */
+    private static boolean coveredTogether(List<Span> overlapping, BigDecimal a, BigDecimal b) {
+        Optional<BigDecimal> point = Optional.of(a);
+        for (Span s : overlapping) {
+            if (point.isEmpty() || !s.contains(point.get())) {
+                return false;
+            }
+            point = s.hi();
+        }
+        return point.map(p -> p.compareTo(b) >= 0).orElse(true);
+    }
+
+    /**
+     * Where a bridge starts: the highest existing partition ends inside this slot, off the grid (the
+     * interval or time_zone changed since it was made). Creating {@code [its upper bound, b)} joins
+     * the old partitions to the new grid without a hole, where a plain conflict would leave one.
+     */
+    private static Optional<BigDecimal> bridgeFrom(RangeContext ctx, BigDecimal a, BigDecimal b, List<Span> overlapping) {
+        if (overlapping.isEmpty()) {
+            return Optional.empty();
+        }
+        Span last = ctx.spans().get(ctx.spans().size() - 1);
+        Span top = overlapping.get(overlapping.size() - 1);
+        return top == last ? top.hi().filter(u -> u.compareTo(a) > 0 && u.compareTo(b) < 0) : Optional.empty();
+    }
+
+    private static CreatePartition create(RangeContext ctx, NameBook names, PartitionNamer namer, Wanted w) {
+        QualifiedName name = names.claim(ctx.name(), namer.range(ctx.domain(), w.slot()));
+        return new CreatePartition(ctx.name(), name, bound(ctx.domain(), w.a(), w.b()), ctx.hasDefault(),
+                RowsInDefault.forSlot(ctx, w.a(), w.b()), ctx.spec().subpartition());
+    }
+
+    private static Finding bridged(RangeContext ctx, Span last, BigDecimal from, BigDecimal to) {
+        return Findings.note(ctx.name(), Finding.Kind.GAP, "partition " + last.partition().name() + " ends at "
+                + ctx.domain().literal(from) + ", which is not a boundary of interval " + ctx.policy().interval()
+                + " in time_zone " + ctx.policy().timeZone().getId() + " (they changed since it was made); this plan"
+                + " bridges " + BoundText.of(bound(ctx.domain(), from, to)) + " so no hole is left, and continues on"
+                + " the new boundaries from " + ctx.domain().literal(to));
     }
 
     private static Finding conflict(RangeContext ctx, NameBook names, PartitionNamer namer, long k, BigDecimal a,

@@ -62,6 +62,11 @@ public final class RangeTableBuilder extends TableBuilder<RangeTableBuilder> {
         return set("id_encoding", BuilderNodes.mapping("snowflake", settings));
     }
 
+    /** Overrides the spec's max_partitions_per_run for this table. */
+    public RangeTableBuilder maxPartitionsPerRun(int count) {
+        return set("max_partitions_per_run", BuilderNodes.number(count));
+    }
+
     public RangeTableBuilder expireUnmanaged(boolean allowed) {
         return set("expire_unmanaged", BuilderNodes.bool(allowed));
     }

@@ -35,6 +35,12 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** Default for every RANGE table: partitions one run may create per table; 500 when not set. */
+    public SpecBuilder maxPartitionsPerRun(int count) {
+        top.put("max_partitions_per_run", BuilderNodes.number(count));
+        return this;
+    }
+
     /** A RANGE-partitioned table; {@code table} is SQL-style, e.g. {@code "Sales Dept".orders}. */
     public SpecBuilder range(String table, Consumer<RangeTableBuilder> settings) {
         return table(table, new RangeTableBuilder(), settings);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * the configuration rules live: YAML and the Java builder both come through here.
  */
 final class SpecReader {
-    private static final List<String> KEYS = List.of("lock_timeout", "tables");
+    private static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables");
     private final Problems problems = new Problems();
 
     private SpecReader() {
@@ -43,7 +43,8 @@ final class SpecReader {
         MapReader top = new MapReader((Mapping) root.get(), ConfigPath.ROOT, problems, KEYS,
                 key -> TableReader.METHODS.contains(key) || key.contains(".") ? "table entries go under 'tables:', indented; " : "");
         Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
-        List<TableSpec> tables = tables(top, lockTimeout, root.get());
+        int cap = maxPartitionsPerRun(top).orElse(TableSpec.DEFAULT_MAX_PARTITIONS_PER_RUN);
+        List<TableSpec> tables = tables(top, lockTimeout, cap, root.get());
         return Optional.of(new Spec(lockTimeout, tables));
     }
 
@@ -61,7 +62,13 @@ final class SpecReader {
         return d;
     }
 
-    private List<TableSpec> tables(MapReader top, Duration lockTimeout, ConfigNode root) {
+    /** Shared with the per-table override. */
+    static Optional<Integer> maxPartitionsPerRun(MapReader m) {
+        return m.integer("max_partitions_per_run", 1, TableSpec.MAX_MAX_PARTITIONS_PER_RUN,
+                " (RANGE partitions one run may create per table)");
+    }
+
+    private List<TableSpec> tables(MapReader top, Duration lockTimeout, int cap, ConfigNode root) {
         Optional<ConfigNode> node = top.get("tables");
         if (node.isEmpty() || !(node.get() instanceof Mapping) || ((Mapping) node.get()).entries().isEmpty()) {
             problems.add(node.orElse(root), top.path("tables"), "tables is " + node.map(ConfigNode::describe).orElse("missing")
@@ -78,7 +85,7 @@ final class SpecReader {
                 problems.add(e.key(), path, "'" + e.key().text() + "' and '" + earlier.key().text() + "' (at "
                         + earlier.key().origin().render() + ") both name table " + name.get(), "merge the two entries into one");
             }
-            Optional<TableSpec> table = new TableReader(problems).read(e, path, name, lockTimeout);
+            Optional<TableSpec> table = new TableReader(problems).read(e, path, name, lockTimeout, cap);
             if (earlier == null) {
                 table.ifPresent(tables::add);
             }

@@ -11,17 +11,18 @@ import java.util.Optional;
 final class TableReader {
     static final List<String> METHODS = List.of("interval", "list", "hash");
     static final List<String> RANGE_ONLY = List.of("premake", "start", "retention", "on_expiry", "time_zone",
-            "id_encoding", "subpartition", "expire_unmanaged");
+            "id_encoding", "subpartition", "expire_unmanaged", "max_partitions_per_run");
     private static final List<String> KEYS = List.of("interval", "list", "hash", "premake", "start", "retention",
             "on_expiry", "default_partition", "time_zone", "id_encoding", "subpartition", "name_format",
-            "lock_timeout", "expire_unmanaged");
+            "lock_timeout", "expire_unmanaged", "max_partitions_per_run");
     private final Problems problems;
 
     TableReader(Problems problems) {
         this.problems = problems;
     }
 
-    Optional<TableSpec> read(Entry entry, ConfigPath path, Optional<QualifiedName> name, Duration defaultLockTimeout) {
+    Optional<TableSpec> read(Entry entry, ConfigPath path, Optional<QualifiedName> name, Duration defaultLockTimeout,
+                             int defaultCap) {
         if (!(entry.value() instanceof Mapping)) {
             problems.add(entry.value(), path, "table settings are " + ConfigNode.describe(entry.value()) + ", not a mapping",
                     "indent the table's settings under its name, e.g. interval: 1 month");
@@ -46,10 +47,12 @@ final class TableReader {
                     m.get("name_format").orElseThrow(), m.path("name_format"), problems);
         }
         boolean expireUnmanaged = m.bool("expire_unmanaged").orElse(false);
+        int cap = SpecReader.maxPartitionsPerRun(m).orElse(defaultCap);
         if (methods.size() != 1 || name.isEmpty() || policy.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TableSpec(name.get(), policy.get(), defaultPartition, lockTimeout, sub, nameFormat, expireUnmanaged));
+        return Optional.of(new TableSpec(name.get(), policy.get(), defaultPartition, lockTimeout, sub, nameFormat, expireUnmanaged,
+                cap));
     }
 
     /** Reads every method block present, so problems inside each are reported even when there are several. */

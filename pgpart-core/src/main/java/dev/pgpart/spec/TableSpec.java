@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param defaultPartition ensure a DEFAULT partition exists (not allowed for HASH)
  * @param nameFormat       child name template, see {@code PartitionNamer}; empty means pg_partman 5 style
  * @param expireUnmanaged  let retention detach/drop partitions pgpart did not create
+ * @param maxPartitionsPerRun at most this many RANGE partitions are created for the table in one run
+ *                         (already resolved against the top-level default)
  */
 public record TableSpec(
         QualifiedName table,
@@ -20,5 +22,23 @@ public record TableSpec(
         Duration lockTimeout,
         Optional<SubPartition> subpartition,
         Optional<String> nameFormat,
-        boolean expireUnmanaged) {
+        boolean expireUnmanaged,
+        int maxPartitionsPerRun) {
+
+    /** Enough for years of monthly or weeks of hourly partitions; a stray row cannot flood the catalog. */
+    public static final int DEFAULT_MAX_PARTITIONS_PER_RUN = 500;
+    public static final int MAX_MAX_PARTITIONS_PER_RUN = 100_000;
+
+    public TableSpec {
+        if (maxPartitionsPerRun < 1) {
+            throw new IllegalArgumentException("max_partitions_per_run must be at least 1, got " + maxPartitionsPerRun);
+        }
+    }
+
+    /** A table with the default {@link #DEFAULT_MAX_PARTITIONS_PER_RUN}. */
+    public TableSpec(QualifiedName table, Policy policy, boolean defaultPartition, Duration lockTimeout,
+                     Optional<SubPartition> subpartition, Optional<String> nameFormat, boolean expireUnmanaged) {
+        this(table, policy, defaultPartition, lockTimeout, subpartition, nameFormat, expireUnmanaged,
+                DEFAULT_MAX_PARTITIONS_PER_RUN);
+    }
 }

@@ -39,6 +39,10 @@ class CatalogReaderIT {
                 "CREATE TABLE events_p1000 PARTITION OF events FOR VALUES FROM (1000) TO (2000)",
                 "CREATE TABLE events_p2000 PARTITION OF events FOR VALUES FROM (2000) TO (3000)",
                 "INSERT INTO events VALUES (5), (1234)",
+                "CREATE TABLE tickets (id bigint) PARTITION BY RANGE (id)",
+                "CREATE TABLE tickets_default PARTITION OF tickets DEFAULT",
+                "INSERT INTO tickets SELECT g FROM generate_series(1, 2499001, 1000) g",
+                "INSERT INTO tickets VALUES (NULL), (NULL), (NULL)",
                 "CREATE SCHEMA \"Sales Dept\"",
                 "CREATE TABLE \"Sales Dept\".\"Orders;X\" (region text) PARTITION BY LIST (region)",
                 "CREATE TABLE \"Sales Dept\".\"na\" PARTITION OF \"Sales Dept\".\"Orders;X\" FOR VALUES IN ('NA', NULL)",
@@ -68,7 +72,7 @@ class CatalogReaderIT {
                 new Bound.Range(Optional.of("2024-01-01 00:00:00+00"), Optional.of("2024-02-01 00:00:00+00")));
         assertThat(t.partitions()).extracting(Partition::managed).containsExactly(false, true);
         assertThat(t.defaultPartition()).map(p -> p.name().name()).contains("orders_default");
-        assertThat(t.defaultContents()).contains(new DefaultContents(2,
+        assertThat(t.defaultContents()).contains(new DefaultContents(2, 0,
                 Optional.of("2023-05-05 10:00:00+00"), Optional.of("2025-07-01 00:00:00+00")));
         assertThat(t.properties().templateReloptions()).containsExactly("autovacuum_enabled=false");
         assertThat(t.properties().replicaIdentity()).isEqualTo('f');
@@ -91,6 +95,13 @@ class CatalogReaderIT {
         TableInfo t = read(events).table(events).orElseThrow();
         assertThat(t.highestKey()).contains("1234");
         assertThat(t.defaultPartition()).isEmpty();
+    }
+
+    @Test
+    void readsTheDefaultsLowestAndHighestNumericKeyByValueAndCountsNullKeysApart() throws Exception {
+        QualifiedName tickets = QualifiedName.of("public", "tickets");
+        TableInfo t = read(tickets).table(tickets).orElseThrow();
+        assertThat(t.defaultContents()).contains(new DefaultContents(2503, 3, Optional.of("1"), Optional.of("2499001")));
     }
 
     @Test

@@ -82,17 +82,22 @@ final class Fx {
 
     static TableSpec withDefault(TableSpec s) {
         return new TableSpec(s.table(), s.policy(), true, s.lockTimeout(), s.subpartition(), s.nameFormat(),
-                s.expireUnmanaged());
+                s.expireUnmanaged(), s.maxPartitionsPerRun());
     }
 
     static TableSpec named(TableSpec s, QualifiedName table, Optional<String> format) {
         return new TableSpec(table, s.policy(), s.defaultPartition(), s.lockTimeout(), s.subpartition(), format,
-                s.expireUnmanaged());
+                s.expireUnmanaged(), s.maxPartitionsPerRun());
     }
 
     static TableSpec expiringUnmanaged(TableSpec s) {
         return new TableSpec(s.table(), s.policy(), s.defaultPartition(), s.lockTimeout(), s.subpartition(),
-                s.nameFormat(), true);
+                s.nameFormat(), true, s.maxPartitionsPerRun());
+    }
+
+    static TableSpec capped(TableSpec s, int maxPartitionsPerRun) {
+        return new TableSpec(s.table(), s.policy(), s.defaultPartition(), s.lockTimeout(), s.subpartition(),
+                s.nameFormat(), s.expireUnmanaged(), maxPartitionsPerRun);
     }
 
     static Spec specOf(TableSpec... tables) {
@@ -159,8 +164,13 @@ final class Fx {
         }
 
         Table withDefault(long rows, String min, String max) {
+            return withDefault(rows, 0, min, max);
+        }
+
+        /** {@code rows} in the default, {@code nullKeys} of them with a NULL key. */
+        Table withDefault(long rows, long nullKeys, String min, String max) {
             defaultPartition = Optional.of(part("orders_default", new Bound.Default()));
-            contents = Optional.of(new DefaultContents(rows, Optional.ofNullable(min), Optional.ofNullable(max)));
+            contents = Optional.of(new DefaultContents(rows, nullKeys, Optional.ofNullable(min), Optional.ofNullable(max)));
             return this;
         }
 

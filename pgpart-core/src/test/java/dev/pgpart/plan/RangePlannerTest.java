@@ -62,16 +62,30 @@ class RangePlannerTest {
 
     @Test
     void anOverlappingPartitionIsAConflictNamingBothAndTheRestStillRuns() {
-        var t = table(KeyType.DATE).range("orders_odd", "2024-01-15", "2024-02-15").build();
+        var t = table(KeyType.DATE).range("orders_odd", "2024-01-15", "2024-02-15")
+                .range("orders_p20240301", "2024-03-01", "2024-04-01").build();
         TablePlan tp = plan(spec(MONTHLY), t, at("2024-01-20T00:00:00"));
-        assertThat(creates(tp)).containsExactly("orders_p20240301 [2024-03-01, 2024-04-01)");
-        List<Finding> conflicts = findings(tp, Finding.Kind.CONFLICT);
-        assertThat(conflicts).hasSize(2).allMatch(f -> f.severity() == Finding.Severity.PROBLEM);
-        assertThat(conflicts.get(0).message()).contains("orders_p20240101", "'2024-01-01'", "'2024-02-01'",
-                "orders_odd", "'2024-01-15'", "'2024-02-15'");
-        assertThat(conflicts.get(1).message()).contains("orders_p20240201", "orders_odd");
+        assertThat(creates(tp)).isEmpty();
+        assertThat(findings(tp, Finding.Kind.CONFLICT)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.PROBLEM);
+            assertThat(f.message()).contains("orders_p20240201", "'2024-02-01'", "'2024-03-01'",
+                    "orders_odd", "'2024-01-15'", "'2024-02-15'");
+        });
         assertThat(findings(tp, Finding.Kind.GAP)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("'2024-02-15'", "'2024-03-01'"));
+    }
+
+    @Test
+    void aHighestPartitionEndingOffTheGridIsBridgedToTheNextBoundaryInsteadOfLeavingAHole() {
+        var t = table(KeyType.DATE).range("orders_odd", "2024-01-15", "2024-02-15").build();
+        TablePlan tp = plan(spec(MONTHLY), t, at("2024-01-20T00:00:00"));
+        assertThat(creates(tp)).containsExactly("orders_p20240201 [2024-02-15, 2024-03-01)",
+                "orders_p20240301 [2024-03-01, 2024-04-01)");
+        assertThat(findings(tp, Finding.Kind.CONFLICT)).isEmpty();
+        assertThat(findings(tp, Finding.Kind.GAP)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE);
+            assertThat(f.message()).contains("orders_odd ends at 2024-02-15", "bridges", "FROM ('2024-02-15') TO ('2024-03-01')");
+        });
     }
 
     @Test
@@ -150,13 +164,13 @@ class RangePlannerTest {
     }
 
     @Test
-    void rowsInTheDefaultAboveStartPullTheFirstSlotDown() {
+    void startBelowTheLowestPartitionBackfillsDownToStartAndCoversRowsWaitingThere() {
         RangePolicy p = Fx.startingAt(range(every(1, Unit.MONTH), 0), "2023-10-01T00:00");
         var t = table(KeyType.DATE).withDefault(5, "2023-11-05", "2023-11-06")
                 .range("orders_p20240101", "2024-01-01", "2024-02-01").build();
         TablePlan tp = plan(Fx.withDefault(spec(p)), t, at("2024-01-15T00:00:00"));
-        assertThat(creates(tp)).containsExactly("orders_p20231101 [2023-11-01, 2023-12-01)",
-                "orders_p20231201 [2023-12-01, 2024-01-01)");
+        assertThat(creates(tp)).containsExactly("orders_p20231001 [2023-10-01, 2023-11-01)",
+                "orders_p20231101 [2023-11-01, 2023-12-01)", "orders_p20231201 [2023-12-01, 2024-01-01)");
         assertThat(kinds(tp)).containsExactly("ROWS_IN_DEFAULT/NOTE");
     }
 
@@ -239,11 +253,14 @@ class RangePlannerTest {
     }
 
     @Test
-    void tooManySlotsAreRefusedInsteadOfFlooding() {
+    void moreWantedSlotsThanCanBeWalkedAreLookedAtOnlyNearTheCurrentOneAndCreatedUpToTheCap() {
         var t = table(KeyType.INTEGER).highest("1000000000").range("first", "0", "1").build();
         TablePlan tp = plan(spec(range(new Interval.Numeric(BigDecimal.ONE), 1)), t, at("2024-01-01T00:00:00"));
-        assertThat(tp.actions()).isEmpty();
+        assertThat(creates(tp)).hasSize(500).contains("orders_p1000000000 [1000000000, 1000000001)",
+                "orders_p1000000001 [1000000001, 1000000002)", "orders_p999999502 [999999502, 999999503)");
         assertThat(findings(tp, Finding.Kind.DRIFT)).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("no partitions are created"));
+                .satisfies(f -> assertThat(f.message()).contains("more than 100000", "nearest"));
+        assertThat(findings(tp, Finding.Kind.CAPPED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("creates 500 of the 100000", "max_partitions_per_run"));
     }
 }

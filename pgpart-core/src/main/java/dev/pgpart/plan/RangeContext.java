@@ -6,8 +6,10 @@ import dev.pgpart.catalog.KeyColumn;
 import dev.pgpart.catalog.Partition;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.spec.Interval;
+import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.Start;
+import dev.pgpart.spec.TableRules;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
 import java.math.BigDecimal;
@@ -52,18 +54,14 @@ public record RangeContext(
         RangePolicy policy = (RangePolicy) spec.policy();
         QualifiedName name = spec.table();
         List<Finding> findings = new ArrayList<>();
-        Optional<KeyColumn> key = table.singleKeyColumn();
-        if (key.isEmpty()) {
-            findings.add(Findings.drift(name, "the partition key is " + keyText(table)
-                    + ", but RANGE maintenance needs a single plain column; partition by one column"));
+        // the validator's rule, so plan and validate agree on which keys fit
+        Optional<ConfigProblem> unfit = TableRules.rangeKey(spec, table);
+        if (unfit.isPresent()) {
+            findings.add(Findings.drift(name, unfit.get().message()));
             return new Result(Optional.empty(), findings);
         }
-        RangeDomains.Choice choice = RangeDomains.resolve(policy, key.get());
-        if (choice.domain().isEmpty()) {
-            findings.add(Findings.drift(name, choice.problem()));
-            return new Result(Optional.empty(), findings);
-        }
-        RangeDomain domain = choice.domain().get();
+        KeyColumn key = table.singleKeyColumn().orElseThrow();
+        RangeDomain domain = RangeDomains.of(policy, key);
         List<Span> spans = spans(name, table, domain, findings);
         DefaultContents dc = table.defaultContents().orElse(DefaultContents.empty());
         Optional<BigDecimal> dMin = parse(name, "the default partition's lowest key", dc.minKey(), domain, findings);
@@ -75,6 +73,14 @@ public record RangeContext(
         }
         Optional<Long> floor = start.map(domain::firstSlotAtOrAbove);
         BigDecimal current = current(domain, now, highest, dMax, floor);
+        Optional<TableRules.Reason> overflow = TableRules.reach(name, key, policy, current,
+                highest.isPresent() || dMax.isPresent() ? "the highest key " + domain.literal(current) : "key " + domain.literal(current));
+        if (overflow.isPresent()) {
+            // creating these would fail with 22003 on every run: say so once and create nothing
+            findings.add(Findings.drift(name, overflow.get().problem() + "; no partitions are created ("
+                    + overflow.get().fix() + ")"));
+            return new Result(Optional.empty(), findings);
+        }
         Optional<BigDecimal> cutoff = Optional.empty();
         if (policy.retention().isPresent()) {
             Interval retention = policy.retention().get();

@@ -135,7 +135,7 @@ class ListHashPlannerTest {
         TablePlan tp = plan(spec(regions()), b.build(), NOW);
         assertThat(tp.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.MISSING_TABLE);
-            assertThat(f.message()).contains("not a partitioned table", "LIST");
+            assertThat(f.message()).contains("is a plain table, not partitioned", "PARTITION BY LIST");
         });
     }
 
@@ -154,6 +154,6 @@ class ListHashPlannerTest {
         RangePolicy p = Fx.range(Fx.every(1, dev.pgpart.spec.Interval.Unit.HOUR), 1);
         TablePlan tp = plan(spec(p), table(KeyType.DATE).build(), NOW);
         assertThat(tp.actions()).isEmpty();
-        assertThat(tp.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("date", "hours"));
+        assertThat(tp.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("date", "hourly", "no time of day"));
     }
 }

@@ -33,6 +33,9 @@ final class RangeReader {
             return Optional.empty();
         }
         boolean numeric = interval.get() instanceof Interval.Numeric;
+        if (interval.get() instanceof Interval.Calendar cal) {
+            reach(m, cal, premake);
+        }
         checkKind(m, "retention", retention.map(r -> r instanceof Interval.Numeric), numeric, interval.get());
         checkKind(m, "start", start.map(s -> s instanceof Start.AtValue), numeric, interval.get());
         if (numeric && encoding.isPresent()) {
@@ -44,6 +47,19 @@ final class RangeReader {
         ZoneId normalized = zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
         return Optional.of(new RangePolicy(interval.get(), premake, start, retention, onExpiry, normalized,
                 encoding.orElse(IdEncoding.NONE)));
+    }
+
+    /** {@code (premake + 1) * interval} ahead of the latest supported time must stay a time PostgreSQL and pgpart can write. */
+    private static void reach(MapReader m, Interval.Calendar interval, int premake) {
+        double years = Limits.days(interval, premake + 1L) / 365.25;
+        if (years <= Limits.MAX_REACH_YEARS) {
+            return;
+        }
+        long fit = (long) Math.floor(Limits.MAX_REACH_YEARS / (Limits.days(interval, 1) / 365.25)) - 1;
+        ConfigNode at = m.get("premake").or(() -> m.get("interval")).orElseThrow();
+        m.problems().add(at, m.path(m.has("premake") ? "premake" : "interval"), "premake " + premake + " with interval "
+                + interval + " makes partitions " + Math.round(years) + " years ahead; pgpart supports at most "
+                + Limits.MAX_REACH_YEARS + " years", fit >= 0 ? "lower premake to at most " + fit : "use a shorter interval");
     }
 
     /** A numeric retention or start with a calendar interval (or the reverse) cannot be compared with the bounds. */

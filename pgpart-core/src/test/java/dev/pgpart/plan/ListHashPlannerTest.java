@@ -156,4 +156,23 @@ class ListHashPlannerTest {
         assertThat(tp.actions()).isEmpty();
         assertThat(tp.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("date", "hourly", "no time of day"));
     }
+
+    @Test
+    void aListValueWrittenDifferentlyButEqualAsTheKeyTypeIsPresent() {
+        Map<String, List<Optional<String>>> m = new LinkedHashMap<>();
+        m.put("three", List.of(Optional.of("03")));
+        m.put("four", List.of(Optional.of("4")));
+        Fx.Table t = table(KeyType.INTEGER).strategy(TableInfo.Strategy.LIST).with(part("codes_3", in("3")));
+        TablePlan tp = plan(spec(new ListPolicy(m)), t.build(), NOW);
+        assertThat(creates(tp)).containsExactly("orders_four FOR VALUES IN ('4')");
+        assertThat(tp.findings()).isEmpty();
+    }
+
+    @Test
+    void onATextKeyListValuesAreComparedAsWritten() {
+        Map<String, List<Optional<String>>> m = new LinkedHashMap<>();
+        m.put("three", List.of(Optional.of("03")));
+        TablePlan tp = plan(spec(new ListPolicy(m)), listTable().with(part("codes_3", in("3"))).build(), NOW);
+        assertThat(creates(tp)).containsExactly("orders_three FOR VALUES IN ('03')");
+    }
 }

@@ -67,10 +67,7 @@ public record RangeContext(
         Optional<BigDecimal> dMin = parse(name, "the default partition's lowest key", dc.minKey(), domain, findings);
         Optional<BigDecimal> dMax = parse(name, "the default partition's highest key", dc.maxKey(), domain, findings);
         Optional<BigDecimal> highest = parse(name, "the highest key", table.highestKey(), domain, findings);
-        Optional<BigDecimal> start = startOrdinal(name, policy, domain, findings);
-        if (start.isEmpty() && policy.start().isPresent()) {
-            return new Result(Optional.empty(), findings);
-        }
+        Optional<BigDecimal> start = startOrdinal(policy, domain);
         Optional<Long> floor = start.map(domain::firstSlotAtOrAbove);
         BigDecimal current = current(domain, now, highest, dMax, floor);
         Optional<TableRules.Reason> overflow = TableRules.reach(name, key, policy, current,
@@ -163,22 +160,10 @@ public record RangeContext(
         }
     }
 
-    private static Optional<BigDecimal> startOrdinal(QualifiedName name, RangePolicy policy, RangeDomain domain,
-                                                     List<Finding> out) {
-        if (policy.start().isEmpty()) {
-            return Optional.empty();
-        }
-        Start s = policy.start().get();
-        if (s instanceof Start.AtTime t && domain instanceof CalendarDomain cal) {
-            return Optional.of(cal.ordinalOfStart(t.localTime()));
-        }
-        if (s instanceof Start.AtValue v && domain instanceof NumericDomain) {
-            return Optional.of(v.value());
-        }
-        String text = s instanceof Start.AtTime t ? "time " + t.localTime() : "value " + ((Start.AtValue) s).value();
-        out.add(Findings.drift(name, "start " + text + " does not fit a " + domain.keyType() + " key with interval "
-                + policy.interval() + "; use a time for calendar intervals and a number for numeric ones"));
-        return Optional.empty();
+    /** RangePolicy guarantees a time start for calendar intervals and a number for numeric ones. */
+    private static Optional<BigDecimal> startOrdinal(RangePolicy policy, RangeDomain domain) {
+        return policy.start().map(s -> s instanceof Start.AtTime t
+                ? ((CalendarDomain) domain).ordinalOfStart(t.localTime()) : ((Start.AtValue) s).value());
     }
 
     private static Optional<BigDecimal> cutoff(RangeDomain domain, Interval retention, Instant now,

@@ -1,6 +1,7 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.PgpartException;
+import dev.pgpart.spec.Limits;
 import dev.pgpart.sql.QualifiedName;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,15 @@ public final class Converters {
     public static final class AtInstant implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
+            Instant at = parse(value);
+            if (at.isBefore(Limits.earliestInstant()) || at.isAfter(Limits.latestInstant())) {
+                throw new TypeConversionException("'" + value + "' is outside the times pgpart supports: --at must be from "
+                        + Limits.timeRange() + " (UTC)");
+            }
+            return at;
+        }
+
+        private static Instant parse(String value) {
             String v = value.strip();
             try {
                 if (v.length() == 10) {
@@ -48,9 +58,22 @@ public final class Converters {
 
         @Override
         public Duration convert(String value) {
+            Duration d = parse(value);
+            if (d.compareTo(Limits.MAX_WAIT) > 0) {
+                throw new TypeConversionException("'" + value + "' is longer than pgpart supports: --lock-wait must be at most "
+                        + Limits.MAX_WAIT.toHours() + "h");
+            }
+            return d;
+        }
+
+        private static Duration parse(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
             Matcher m = SIMPLE.matcher(v);
             if (m.matches()) {
+                if (m.group(1).length() > 12) {
+                    throw new TypeConversionException("'" + value + "' is longer than pgpart supports: --lock-wait must be at most "
+                            + Limits.MAX_WAIT.toHours() + "h");
+                }
                 long n = Long.parseLong(m.group(1));
                 String unit = m.group(2) == null ? (n == 0 ? "s" : "") : m.group(2);
                 switch (unit) {
@@ -68,7 +91,7 @@ public final class Converters {
                     throw new TypeConversionException("'" + value + "' is negative");
                 }
                 return d;
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration: expected e.g. 0, 500ms, 30s, 2m, 1h or PT30S");
             }
         }

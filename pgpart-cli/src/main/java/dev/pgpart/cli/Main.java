@@ -4,6 +4,8 @@ import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.api.Pgpart;
 import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.spec.ConfigException;
+import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
@@ -115,8 +118,21 @@ public final class Main implements Runnable {
         return clock;
     }
 
-    /** The configuration; a missing default pgpart.yml is an empty spec only when {@code required} is false. */
+    /**
+     * The configuration; a missing default pgpart.yml is an empty spec only when {@code required} is false.
+     * When the file has problems, the tables that could still be read are checked against the database
+     * too (when one is given), so one run lists problems of every kind.
+     */
     Spec spec(boolean required) {
+        try {
+            return fileSpec(required);
+        } catch (ConfigException e) {
+            throw e.with(databaseProblems(e));
+        }
+    }
+
+    /** The configuration as the file has it: a {@link ConfigException} lists the file's problems only. */
+    Spec fileSpec(boolean required) {
         Path file = config;
         boolean explicit = !file.toString().equals(DEFAULT_CONFIG);
         if (!Files.exists(file)) {
@@ -129,7 +145,23 @@ public final class Main implements Runnable {
         return specSource.load(file);
     }
 
-    /** Fails with a usage error when {@code table} is not configured, naming the ones that are. */
+    /**
+     * Problems of the tables the broken file could still be read for, against the database; none when
+     * no database is given. A database that cannot be asked is reported as one more problem.
+     */
+    List<ConfigProblem> databaseProblems(ConfigException e) {
+        Optional<Spec> readable = e.readable().filter(s -> !s.tables().isEmpty());
+        if (readable.isEmpty() || (url == null && env.get(Env.URL).isEmpty())) {
+            return List.of();
+        }
+        try {
+            return pgpart(readable.get(), MaintenanceListener.NONE).validate();
+        } catch (PgpartException ex) {
+            return List.of(new ConfigProblem("database", "the tables were not checked against the database: "
+                    + ex.getMessage(), "fix the problems above, then run again"));
+        }
+    }
+
     String jdbcUrl() {
         String u = url != null ? url : env.get(Env.URL).orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
                 "no database given: pass --url jdbc:postgresql://host:5432/db or set PGPART_URL"));

@@ -40,11 +40,11 @@ final class MaintainCommand implements Callable<Integer> {
     QualifiedName table;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = Converters.AtInstant.class,
-            description = "Act as if it were this time (e.g. to premake further ahead). Default: now.")
+            description = "Act as if it were this time (e.g. to premake further ahead), from 1900-01-01 to 9000-01-01. Default: now.")
     Instant at;
 
     @Option(names = "--lock-wait", paramLabel = "DURATION", converter = Converters.Wait.class,
-            description = "How long to wait for another pgpart run to finish: 0, 30s, 5m ... Default: 60s.")
+            description = "How long to wait for another pgpart run to finish: 0, 30s, 5m ... up to 24h. Default: 60s.")
     Duration lockWait;
 
     @CommandLine.Spec

@@ -27,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
     QualifiedName table;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = Converters.AtInstant.class,
-            description = "Plan as if it were this time: 2027-01-01 (midnight UTC) or 2027-01-01T10:00:00Z. Default: now.")
+            description = "Plan as if it were this time: 2027-01-01 (midnight UTC) or 2027-01-01T10:00:00Z, from 1900-01-01 to 9000-01-01. Default: now.")
     Instant at;
 
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")

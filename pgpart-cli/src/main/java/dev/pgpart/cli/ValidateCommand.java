@@ -28,9 +28,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Spec spec;
         try {
-            spec = main.spec(true);
+            spec = main.fileSpec(true);
         } catch (ConfigException e) {
-            return report(0, e.problems(), "in the file");
+            List<ConfigProblem> database = main.databaseProblems(e);
+            return report(0, e.with(database).problems(), database.isEmpty() ? "in the file" : "in the file and against the database");
         }
         List<ConfigProblem> problems = main.pgpart(spec, MaintenanceListener.NONE).validate();
         return report(spec.tables().size(), problems, "against the database");

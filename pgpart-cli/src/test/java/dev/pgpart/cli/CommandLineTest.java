@@ -155,4 +155,40 @@ class CommandLineTest {
         Run run = Run.of(main(Map.of(), f -> empty), "-v", "--config", config().toString(), "plan");
         assertThat(run.err()).doesNotContain("\tat ");
     }
+
+    /** A CLI that reads this YAML as pgpart.yml, with no database: the file alone decides. */
+    private Run runWithConfig(String yaml, String... args) throws IOException {
+        Path file = Files.writeString(dir.resolve("pgpart.yml"), yaml);
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = file.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Run.of(Main.with(Env.of(Map.of()), CLOCK), all);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "interval: 10000 years|'10000 years' is longer than pgpart supports (at most 100 years)",
+            "{interval: 1 day, start: 1600-01-01}|outside the times pgpart supports (1900-01-01 to 9000-01-01)",
+            "{interval: 1 year, start: 9999-01-01}|outside the times pgpart supports (1900-01-01 to 9000-01-01)"})
+    void aConfigurationOutsideTheSupportedRangesIsAConfigErrorNotACrash(String settings, String message) throws IOException {
+        String table = settings.startsWith("{") ? settings : "{" + settings + "}";
+        Run run = runWithConfig("tables:\n  public.orders: " + table + "\n", "plan");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("1 configuration problem", message).doesNotContain("unexpected error");
+    }
+
+    @Test
+    void anAtBeforeTheSupportedTimesIsAUsageErrorWithTheRange() {
+        Run run = Run.of(main(), "plan", "--at", "0001-01-01");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("'0001-01-01' is outside the times pgpart supports: --at must be from 1900-01-01 to 9000-01-01");
+    }
+
+    @Test
+    void aLockWaitOfElevenDigitHoursIsAUsageErrorWithTheLimit() {
+        Run run = Run.of(main(), "maintain", "--lock-wait", "99999999999h");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("'99999999999h' is longer than pgpart supports: --lock-wait must be at most 24h");
+    }
 }

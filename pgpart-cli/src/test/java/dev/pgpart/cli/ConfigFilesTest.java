@@ -65,8 +65,10 @@ class ConfigFilesTest {
         Run run = Run.of(Main.with(Env.of(Map.of(Env.URL, "jdbc:postgresql://localhost:1/none")), Clock.systemUTC()),
                 "--config", bad.toString(), "plan");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("4 configuration problems", "pgpart.yml:1 lock_timeout", "pgpart.yml:4", "pgpart.yml:5",
-                "pgpart.yml:8");
+        // the readable tables are checked against the database too; an unreachable one is said, not hidden
+        assertThat(run.err()).contains("5 configuration problems", "pgpart.yml:1 lock_timeout", "pgpart.yml:4", "pgpart.yml:5",
+                "pgpart.yml:8", "database: the tables were not checked against the database: database error: Connection to"
+                        + " localhost:1 refused");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -23,8 +23,9 @@ class ConvertersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tomorrow", "2027-13-01", "2027-01-01T10:00", "1700000000"})
-    void atRefusesAnythingAmbiguous(String text) {
+    @ValueSource(strings = {"tomorrow", "2027-13-01", "2027-01-01T10:00", "1700000000", "0001-01-01", "1899-12-31T23:59:59Z",
+            "9000-01-01T00:00:01Z", "+10000-01-01T00:00:00Z"})
+    void atRefusesAnythingAmbiguousOrOutsideTheSupportedTimes(String text) {
         assertThatThrownBy(() -> new Converters.AtInstant().convert(text)).isInstanceOf(TypeConversionException.class);
     }
 
@@ -35,8 +36,9 @@ class ConvertersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"30", "soon", "-5s", "PT-5S"})
-    void lockWaitRefusesNumbersWithoutUnitsAndNegatives(String text) {
+    @ValueSource(strings = {"30", "soon", "-5s", "PT-5S", "25h", "99999999999h", "9999999999999999999999ms", "P2D",
+            "PT9999999999999999H"})
+    void lockWaitRefusesNumbersWithoutUnitsNegativesAndMoreThanADay(String text) {
         assertThatThrownBy(() -> new Converters.Wait().convert(text)).isInstanceOf(TypeConversionException.class);
     }
 

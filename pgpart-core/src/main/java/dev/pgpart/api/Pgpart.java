@@ -9,6 +9,7 @@ import dev.pgpart.exec.Executor;
 import dev.pgpart.plan.Checker;
 import dev.pgpart.plan.Planner;
 import dev.pgpart.plan.StatusCalculator;
+import dev.pgpart.plan.TableChecks;
 import dev.pgpart.spec.ConfigException;
 import dev.pgpart.spec.SpecValidator;
 import dev.pgpart.spec.TableSpec;
@@ -120,24 +121,27 @@ public final class Pgpart {
         return withSession(c -> new StatusCalculator().status(s, read(c, s, true), now));
     }
 
-    /** Problems that need a human, including configuration drift; empty when healthy. */
+    /**
+     * Problems that need a human, including configuration drift; empty when healthy. A table whose
+     * configuration does not fit the database gets one finding per configuration problem (the
+     * validator's); the others get the planner's findings.
+     */
     public List<Finding> check() {
         Instant now = clock.instant();
         return withSession(c -> {
             Catalog catalog = read(c, spec, false);
             List<Finding> findings = new ArrayList<>();
-            java.util.Set<QualifiedName> misconfigured = new java.util.HashSet<>();
-            for (ConfigProblem p : SpecValidator.validate(spec, catalog)) {
-                misconfigured.add(tableOf(p));
-                findings.add(new Finding(tableOf(p), Finding.Kind.DRIFT, Finding.Severity.PROBLEM, p.problem()
-                        + (p.fix().isEmpty() ? "" : " (" + p.fix() + ")")));
+            List<TableSpec> fitting = new ArrayList<>();
+            for (TableSpec t : spec.tables()) {
+                List<Finding> config = TableChecks.configFindings(t, catalog);
+                findings.addAll(config);
+                if (config.isEmpty()) {
+                    fitting.add(t);
+                }
             }
-            // the planner's own drift checks would say the same about these tables in other words
-            new Checker().findings(spec, catalog, now).stream()
-                    .filter(f -> !(misconfigured.contains(f.table())
-                            && (f.kind() == Finding.Kind.MISSING_TABLE || f.kind() == Finding.Kind.DRIFT)))
-                    .forEach(findings::add);
-            return findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).distinct().toList();
+            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, now).stream()
+                    .filter(f -> f.severity() == Finding.Severity.PROBLEM).forEach(findings::add);
+            return findings.stream().distinct().toList();
         });
     }
 
@@ -188,12 +192,6 @@ public final class Pgpart {
         Map<QualifiedName, Duration> out = new LinkedHashMap<>();
         s.tables().forEach(t -> out.put(t.table(), t.lockTimeout()));
         return out;
-    }
-
-    private QualifiedName tableOf(ConfigProblem p) {
-        return spec.tables().stream().map(TableSpec::table)
-                .filter(t -> p.where().equals(SpecValidator.where(t)) || p.where().startsWith(SpecValidator.where(t) + "."))
-                .findFirst().orElse(QualifiedName.of("pgpart", "config"));
     }
 
     public static final class Builder {

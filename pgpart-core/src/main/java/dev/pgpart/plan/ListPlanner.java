@@ -1,8 +1,10 @@
 package dev.pgpart.plan;
 
 import dev.pgpart.catalog.Bound;
+import dev.pgpart.catalog.KeyType;
 import dev.pgpart.catalog.Partition;
 import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.spec.KeyValues;
 import dev.pgpart.spec.ListPolicy;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
@@ -28,13 +30,14 @@ final class ListPlanner {
         List<Action> actions = new ArrayList<>();
         Set<QualifiedName> related = new HashSet<>();
         long rows = DefaultRules.rows(table);
+        KeyType type = table.key().size() == 1 ? table.key().get(0).type() : KeyType.TEXT;
         for (Map.Entry<String, List<Optional<String>>> e : policy.partitions().entrySet()) {
-            Set<Optional<String>> wanted = Set.copyOf(e.getValue());
+            Set<Optional<String>> wanted = values(type, e.getValue());
             List<Partition> overlapping = new ArrayList<>();
             boolean present = false;
             for (Partition p : table.partitions()) {
                 if (p.bound() instanceof Bound.In in) {
-                    Set<Optional<String>> have = Set.copyOf(in.values());
+                    Set<Optional<String>> have = values(type, in.values());
                     present |= have.equals(wanted);
                     if (!Collections.disjoint(have, wanted)) {
                         overlapping.add(p);
@@ -81,5 +84,14 @@ final class ListPlanner {
         }
         DefaultRules.create(spec, table, names).ifPresent(actions::add);
         return new TablePlan(parent, actions, findings);
+    }
+
+    /**
+     * Values as the key's type compares them: {@code '03'} in the config is the {@code 3} that
+     * PostgreSQL stored, so matching texts would plan an overlap on every run.
+     */
+    private static Set<Optional<String>> values(KeyType type, List<Optional<String>> values) {
+        return values.stream().map(v -> v.map(text -> KeyValues.canonical(type, text).orElse(text)))
+                .collect(Collectors.toSet());
     }
 }

@@ -6,8 +6,10 @@ import dev.pgpart.catalog.KeyColumn;
 import dev.pgpart.catalog.Partition;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.spec.Interval;
+import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.Start;
+import dev.pgpart.spec.TableRules;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
 import java.math.BigDecimal;
@@ -60,32 +62,34 @@ public record RangeContext(
         RangePolicy policy = (RangePolicy) spec.policy();
         QualifiedName name = spec.table();
         List<Finding> findings = new ArrayList<>();
-        Optional<KeyColumn> key = table.singleKeyColumn();
-        if (key.isEmpty()) {
-            findings.add(Findings.drift(name, "the partition key is " + keyText(table)
-                    + ", but RANGE maintenance needs a single plain column; partition by one column"));
+        // the validator's rule, so plan and validate agree on which keys fit
+        Optional<ConfigProblem> unfit = TableRules.rangeKey(spec, table);
+        if (unfit.isPresent()) {
+            findings.add(Findings.drift(name, unfit.get().message()));
             return new Result(Optional.empty(), findings);
         }
-        RangeDomains.Choice choice = RangeDomains.resolve(policy, key.get());
-        if (choice.domain().isEmpty()) {
-            findings.add(Findings.drift(name, choice.problem()));
-            return new Result(Optional.empty(), findings);
-        }
-        RangeDomain domain = choice.domain().get();
+        KeyColumn key = table.singleKeyColumn().orElseThrow();
+        RangeDomain domain = RangeDomains.of(policy, key);
         List<Span> spans = spans(name, table, domain, findings);
         DefaultContents dc = table.defaultContents().orElse(DefaultContents.empty());
         Optional<BigDecimal> dMin = parse(name, "the default partition's lowest key", dc.minKey(), domain, findings);
         Optional<BigDecimal> dMax = parse(name, "the default partition's highest key", dc.maxKey(), domain, findings);
         Optional<BigDecimal> highest = parse(name, "the highest key", table.highestKey(), domain, findings);
-        Optional<BigDecimal> start = startOrdinal(name, policy, domain, findings);
-        if (start.isEmpty() && policy.start().isPresent()) {
-            return new Result(Optional.empty(), findings);
-        }
+        Optional<BigDecimal> start = startOrdinal(policy, domain);
         Optional<Long> floor = start.map(domain::firstSlotAtOrAbove);
         BigDecimal anchor = anchor(domain, now, highest, dMin, floor);
         DefaultReach reach = DefaultReach.of(domain, dc, dMin, dMax, anchor, policy.premake(),
                 spec.maxPartitionsPerRun());
         BigDecimal current = current(domain, anchor, highest, reach.followedMax());
+        Optional<TableRules.Reason> overflow = TableRules.reach(name, key, policy, current,
+                highest.isPresent() || reach.followedMax().isPresent() ? "the highest key " + domain.literal(current)
+                        : "key " + domain.literal(current));
+        if (overflow.isPresent()) {
+            // creating these would fail with 22003 on every run: say so once and create nothing
+            findings.add(Findings.drift(name, overflow.get().problem() + "; no partitions are created ("
+                    + overflow.get().fix() + ")"));
+            return new Result(Optional.empty(), findings);
+        }
         Optional<BigDecimal> cutoff = Optional.empty();
         if (policy.retention().isPresent()) {
             Interval retention = policy.retention().get();
@@ -180,22 +184,10 @@ public record RangeContext(
         }
     }
 
-    private static Optional<BigDecimal> startOrdinal(QualifiedName name, RangePolicy policy, RangeDomain domain,
-                                                     List<Finding> out) {
-        if (policy.start().isEmpty()) {
-            return Optional.empty();
-        }
-        Start s = policy.start().get();
-        if (s instanceof Start.AtTime t && domain instanceof CalendarDomain cal) {
-            return Optional.of(cal.ordinalOfStart(t.localTime()));
-        }
-        if (s instanceof Start.AtValue v && domain instanceof NumericDomain) {
-            return Optional.of(v.value());
-        }
-        String text = s instanceof Start.AtTime t ? "time " + t.localTime() : "value " + ((Start.AtValue) s).value();
-        out.add(Findings.drift(name, "start " + text + " does not fit a " + domain.keyType() + " key with interval "
-                + policy.interval() + "; use a time for calendar intervals and a number for numeric ones"));
-        return Optional.empty();
+    /** RangePolicy guarantees a time start for calendar intervals and a number for numeric ones. */
+    private static Optional<BigDecimal> startOrdinal(RangePolicy policy, RangeDomain domain) {
+        return policy.start().map(s -> s instanceof Start.AtTime t
+                ? ((CalendarDomain) domain).ordinalOfStart(t.localTime()) : ((Start.AtValue) s).value());
     }
 
     private static Optional<BigDecimal> cutoff(RangeDomain domain, Interval retention, Instant now,

@@ -57,6 +57,13 @@ final class IntervalGrammar {
             problems.add(s, path, key + " '" + s.text() + "' is empty", "use a count of at least 1, e.g. 1 " + m.group(2));
             return Optional.empty();
         }
+        int max = Limits.maxCount(unit.get());
+        if (count > max) {
+            problems.add(s, path, key + " '" + s.text() + "' is longer than pgpart supports (at most "
+                    + Limits.MAX_INTERVAL_YEARS + " years)", "write at most " + max + " " + unit.get().name().toLowerCase(Locale.ROOT)
+                    + "s, e.g. 1 year");
+            return Optional.empty();
+        }
         return Optional.of(new Interval.Calendar(count, unit.get()));
     }
 
@@ -112,6 +119,11 @@ final class IntervalGrammar {
             return Optional.empty();
         }
         BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(DURATION_UNITS.get(m.group(2)).toNanos()));
+        if (nanos.compareTo(BigDecimal.valueOf(Limits.MAX_WAIT.toNanos())) > 0) {
+            problems.add(s, path, key + " " + ConfigNode.describe(s) + " is longer than pgpart supports (at most "
+                    + Limits.MAX_WAIT.toHours() + "h)", "write a duration of at most " + Limits.MAX_WAIT.toHours() + "h, e.g. 2s");
+            return Optional.empty();
+        }
         return Optional.of(Duration.ofNanos(nanos.longValue()));
     }
 }

@@ -4,50 +4,51 @@ import dev.pgpart.catalog.Column;
 import dev.pgpart.catalog.KeyColumn;
 import dev.pgpart.catalog.KeyType;
 import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.spec.TableRules.Reason;
 import java.util.List;
 import java.util.Optional;
 
-/** Whether a RANGE policy can step over the table's key, and whether sub-partition keys exist. */
+/** Whether a RANGE policy can step over the table's key, and whether sub-partition keys exist (see {@link TableRules}). */
 final class KeyChecks {
     private KeyChecks() {
     }
 
-    static Optional<ConfigProblem> range(RangePolicy policy, TableInfo t, String where) {
+    static Optional<Reason> range(RangePolicy policy, TableInfo t) {
         Optional<KeyColumn> key = t.singleKeyColumn();
         if (key.isEmpty()) {
-            return Optional.of(new ConfigProblem(where, "the RANGE key is (" + SpecValidator.keyText(t)
-                    + "); pgpart needs one plain column", "partition the table BY RANGE on a single column (not an expression)"));
+            return mismatch("the RANGE key is (" + TableRules.keyText(t) + "); pgpart needs one plain column",
+                    "partition the table BY RANGE on a single column (not an expression)");
         }
-        Optional<Mismatch> m = policy.interval() instanceof Interval.Numeric ? numeric(policy, key.get()) : calendar(policy, key.get());
-        return m.map(x -> new ConfigProblem(where, x.problem(), x.fix()));
+        return policy.interval() instanceof Interval.Numeric ? numeric(policy, key.get()) : calendar(policy, key.get());
     }
 
-    private record Mismatch(String problem, String fix) {
-    }
-
-    private static Optional<Mismatch> mismatch(String problem, String fix) {
-        return Optional.of(new Mismatch(problem, fix));
+    private static Optional<Reason> mismatch(String problem, String fix) {
+        return Optional.of(new Reason(problem, fix));
     }
 
     /** Empty when the numeric interval fits the key. */
-    private static Optional<Mismatch> numeric(RangePolicy p, KeyColumn k) {
+    private static Optional<Reason> numeric(RangePolicy p, KeyColumn k) {
         if (!k.type().isNumber()) {
-            return mismatch("interval " + p.interval() + " is numeric, but key " + SpecValidator.keyText(k) + " is not a number",
+            return mismatch("interval " + p.interval() + " is numeric, but key " + keyText(k) + " is not a number",
                     k.type().isTime() || k.type() == KeyType.UUID
                     ? "write a calendar interval such as 1 month" + (k.type() == KeyType.UUID ? " with id_encoding: uuidv7" : "")
                     : "partition on an integer, numeric, date or timestamp column");
         }
-        boolean fractional = ((Interval.Numeric) p.interval()).step().scale() > 0;
+        if (!(p.idEncoding() instanceof IdEncoding.None)) {
+            return mismatch("id_encoding is set, but interval " + p.interval() + " is numeric",
+                    "remove id_encoding, or write a calendar interval such as 1 month");
+        }
+        boolean fractional = ((Interval.Numeric) p.interval()).step().stripTrailingZeros().scale() > 0;
         if (k.type() == KeyType.INTEGER && fractional) {
-            return mismatch("interval " + p.interval() + " has a fraction, but key " + SpecValidator.keyText(k) + " is an integer",
+            return mismatch("interval " + p.interval() + " has a fraction, but key " + keyText(k) + " is an integer",
                     "write a whole number such as 1000000");
         }
         return Optional.empty();
     }
 
     /** Empty when the calendar interval fits the key, directly or through id_encoding. */
-    private static Optional<Mismatch> calendar(RangePolicy p, KeyColumn k) {
-        String key = SpecValidator.keyText(k);
+    private static Optional<Reason> calendar(RangePolicy p, KeyColumn k) {
+        String key = keyText(k);
         IdEncoding enc = p.idEncoding();
         if (k.type().isTime()) {
             if (!(enc instanceof IdEncoding.None)) {
@@ -73,7 +74,7 @@ final class KeyChecks {
                 + key + " is not one", "partition on a date or timestamp column");
     }
 
-    static Optional<ConfigProblem> subpartitionKey(SubPartition sub, TableInfo t, String where) {
+    static Optional<Reason> subpartitionKey(SubPartition sub, TableInfo t) {
         List<String> names = t.columns().stream().map(Column::name).toList();
         if (names.contains(sub.column())) {
             return Optional.empty();
@@ -81,7 +82,11 @@ final class KeyChecks {
         Optional<String> sameIgnoringCase = names.stream().filter(n -> n.equalsIgnoreCase(sub.column())).findFirst();
         String hint = sameIgnoringCase.map(n -> "did you mean '" + dev.pgpart.sql.Sql.ident(n) + "' (quoted, it has capitals)? ")
                 .orElse(Suggest.didYouMean(sub.column(), names));
-        return Optional.of(new ConfigProblem(where + ".subpartition.key", "subpartition key '" + sub.column() + "' is not a column of "
-                + t.name(), hint + "write one of: " + String.join(", ", names)));
+        return mismatch("subpartition key '" + sub.column() + "' is not a column of " + t.name(),
+                hint + "write one of: " + String.join(", ", names));
+    }
+
+    static String keyText(KeyColumn k) {
+        return k.expression().map(e -> "(" + e + ")").orElse(k.name()) + " " + k.typeName();
     }
 }

@@ -2,7 +2,9 @@ package dev.pgpart.spec;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,28 +91,71 @@ final class NameFormat {
             return;
         }
         Interval.Unit unit = ((Interval.Calendar) interval).unit();
-        String needed = neededLetters(unit);
-        String letters = pattern.replaceAll("'[^']*'", "");
-        if (letters.chars().noneMatch(c -> needed.indexOf(c) >= 0)) {
-            problems.add(at, path, "name_format pattern '" + pattern + "' cannot tell apart partitions " + interval
-                    + " wide", "include one of the pattern letters " + needed + ", e.g. yyyyMMdd" + (unit == Interval.Unit.HOUR ? "HH" : ""));
-        }
+        patternProblem(pattern, unit).ifPresent(p -> problems.add(at, path, "name_format pattern '" + pattern + "' "
+                + p + ", so partitions " + interval + " wide would get names that collide or mislead",
+                "use yyyy (or uuuu) for the year" + needed(unit) + ", e.g. " + example(unit)));
     }
 
-    /** Pattern letters that change at least once per interval unit. */
-    private static String neededLetters(Interval.Unit unit) {
-        switch (unit) {
-            case HOUR:
-                return "HkKh";
-            case DAY:
-            case WEEK:
-                return "dDw";
-            case MONTH:
-                return "MLdDw";
-            case QUARTER:
-                return "QqMLdDw";
-            default:
-                return "yuYQqMLdDw";
+    /**
+     * What keeps a pattern from naming every slot of {@code unit} uniquely and truthfully: a
+     * week-based year (Y, the year of the week: 2027-12-27 is in week-year 2028), a two-digit year,
+     * or a field the interval needs (month, day, hour) missing. Empty when the pattern is fine.
+     */
+    static Optional<String> patternProblem(String pattern, Interval.Unit unit) {
+        Map<Character, Integer> letters = letters(pattern);
+        if (letters.containsKey('Y')) {
+            return Optional.of("uses Y, the week-based year (2027-12-27 is in week-year 2028)");
         }
+        Integer year = letters.containsKey('y') ? letters.get('y') : letters.get('u');
+        if (year == null || year == 2) {
+            return Optional.of(year == null ? "has no year" : "has a two-digit year");
+        }
+        boolean month = letters.containsKey('M') || letters.containsKey('L');
+        boolean dayOfYear = letters.containsKey('D');
+        boolean day = dayOfYear || (month && letters.containsKey('d'));
+        boolean hour = letters.containsKey('H') || letters.containsKey('k');
+        return switch (unit) {
+            case YEAR -> Optional.empty();
+            case MONTH, QUARTER -> month || dayOfYear ? Optional.empty() : Optional.of("has no month");
+            case WEEK, DAY -> day ? Optional.empty() : Optional.of(month ? "has no day of the month" : "has no month and day");
+            case HOUR -> !day ? Optional.of("has no month and day") : hour ? Optional.empty() : Optional.of("has no 24-hour clock hour");
+        };
+    }
+
+    /** Pattern letters outside quoted literals, each with its longest run length. */
+    private static Map<Character, Integer> letters(String pattern) {
+        Map<Character, Integer> out = new HashMap<>();
+        String plain = pattern.replaceAll("'[^']*'", "");
+        int i = 0;
+        while (i < plain.length()) {
+            char c = plain.charAt(i);
+            int j = i;
+            while (j < plain.length() && plain.charAt(j) == c) {
+                j++;
+            }
+            if (Character.isLetter(c)) {
+                out.merge(c, j - i, Math::max);
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static String needed(Interval.Unit unit) {
+        return switch (unit) {
+            case YEAR -> "";
+            case MONTH, QUARTER -> " and MM for the month";
+            case WEEK, DAY -> ", MM for the month and dd for the day";
+            case HOUR -> ", MM for the month, dd for the day and HH for the hour (00-23)";
+        };
+    }
+
+    private static String example(Interval.Unit unit) {
+        return switch (unit) {
+            case YEAR -> "{lower:yyyy}";
+            case MONTH, QUARTER -> "{lower:yyyy_MM}";
+            case WEEK, DAY -> "{lower:yyyyMMdd}";
+            case HOUR -> "{lower:yyyyMMdd_HH}";
+        };
     }
 }

@@ -13,7 +13,7 @@ final class Problems {
 
     void add(ConfigNode.Origin origin, ConfigPath path, String problem, String fix) {
         String where = path.segments().isEmpty() ? origin.render() : origin.render() + " " + path;
-        problems.add(new ConfigProblem(where, problem, fix));
+        problems.add(new ConfigProblem(where, path.table(), problem, fix));
     }
 
     boolean isEmpty() {

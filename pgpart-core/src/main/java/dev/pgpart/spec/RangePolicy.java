@@ -24,6 +24,19 @@ public record RangePolicy(
 
     public static final int DEFAULT_PREMAKE = 4;
 
+    /** A start or retention of the other kind than the interval could never be compared with the bounds. */
+    public RangePolicy {
+        boolean numeric = interval instanceof Interval.Numeric;
+        if (start.isPresent() && (start.get() instanceof Start.AtValue) != numeric) {
+            throw new IllegalArgumentException("start " + start.get() + " does not fit interval " + interval
+                    + ": use a time for calendar intervals and a number for numeric ones");
+        }
+        if (retention.isPresent() && (retention.get() instanceof Interval.Numeric) != numeric) {
+            throw new IllegalArgumentException("retention " + retention.get() + " does not fit interval " + interval
+                    + ": use the same kind of interval (calendar or numeric) for both");
+        }
+    }
+
     @Override
     public Method method() {
         return Method.RANGE;

@@ -33,8 +33,13 @@ final class RangeReader {
             return Optional.empty();
         }
         boolean numeric = interval.get() instanceof Interval.Numeric;
-        checkKind(m, "retention", retention.map(r -> r instanceof Interval.Numeric), numeric, interval.get());
-        checkKind(m, "start", start.map(s -> s instanceof Start.AtValue), numeric, interval.get());
+        if (interval.get() instanceof Interval.Calendar cal) {
+            reach(m, cal, premake);
+        }
+        // a start or retention of the other kind is reported and left out, so the policy stays consistent
+        Optional<Interval> fittingRetention = retention.filter(r ->
+                fits(m, "retention", r instanceof Interval.Numeric, numeric, interval.get()));
+        Optional<Start> fittingStart = start.filter(s -> fits(m, "start", s instanceof Start.AtValue, numeric, interval.get()));
         if (numeric && encoding.isPresent()) {
             problems.add(m.get("id_encoding").orElseThrow(), m.path("id_encoding"), "id_encoding is set, but interval "
                     + interval.get() + " is numeric: id_encoding maps calendar intervals onto uuid or bigint ids",
@@ -42,21 +47,35 @@ final class RangeReader {
         }
         // "UTC", "Etc/UTC" and the default are the same zone: normalize so equal configs give equal specs.
         ZoneId normalized = zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
-        return Optional.of(new RangePolicy(interval.get(), premake, start, retention, onExpiry, normalized,
+        return Optional.of(new RangePolicy(interval.get(), premake, fittingStart, fittingRetention, onExpiry, normalized,
                 encoding.orElse(IdEncoding.NONE)));
     }
 
-    /** A numeric retention or start with a calendar interval (or the reverse) cannot be compared with the bounds. */
-    private static void checkKind(MapReader m, String key, Optional<Boolean> valueNumeric, boolean intervalNumeric, Interval interval) {
-        if (valueNumeric.isEmpty() || valueNumeric.get() == intervalNumeric) {
+    /** {@code (premake + 1) * interval} ahead of the latest supported time must stay a time PostgreSQL and pgpart can write. */
+    private static void reach(MapReader m, Interval.Calendar interval, int premake) {
+        double years = Limits.days(interval, premake + 1L) / 365.25;
+        if (years <= Limits.MAX_REACH_YEARS) {
             return;
+        }
+        long fit = (long) Math.floor(Limits.MAX_REACH_YEARS / (Limits.days(interval, 1) / 365.25)) - 1;
+        ConfigNode at = m.get("premake").or(() -> m.get("interval")).orElseThrow();
+        m.problems().add(at, m.path(m.has("premake") ? "premake" : "interval"), "premake " + premake + " with interval "
+                + interval + " makes partitions " + Math.round(years) + " years ahead; pgpart supports at most "
+                + Limits.MAX_REACH_YEARS + " years", fit >= 0 ? "lower premake to at most " + fit : "use a shorter interval");
+    }
+
+    /** A numeric retention or start with a calendar interval (or the reverse) cannot be compared with the bounds. */
+    private static boolean fits(MapReader m, String key, boolean valueNumeric, boolean intervalNumeric, Interval interval) {
+        if (valueNumeric == intervalNumeric) {
+            return true;
         }
         Scalar s = (Scalar) m.get(key).orElseThrow();
         String expected = key.equals("start")
                 ? (intervalNumeric ? "a key value such as 1000000" : "a date such as 2024-01-01")
                 : (intervalNumeric ? "a number of key values such as 50000000" : "a calendar interval such as 12 months");
-        m.problems().add(s, m.path(key), key + " " + ConfigNode.describe(s) + " is " + (valueNumeric.get() ? "numeric" : "a time")
+        m.problems().add(s, m.path(key), key + " " + ConfigNode.describe(s) + " is " + (valueNumeric ? "numeric" : "a time")
                 + ", but interval " + interval + " is " + (intervalNumeric ? "numeric" : "a calendar interval"), "write " + expected);
+        return false;
     }
 
     private static Optional<OnExpiry> onExpiry(MapReader m) {

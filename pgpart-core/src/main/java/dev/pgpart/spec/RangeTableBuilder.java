@@ -43,8 +43,10 @@ public final class RangeTableBuilder extends TableBuilder<RangeTableBuilder> {
         return set("on_expiry", BuilderNodes.text(onExpiry.name().toLowerCase(Locale.ROOT)));
     }
 
+    /** A Java zone id is unambiguous, so {@code GMT+05:00} is passed on as the offset it is, {@code +05:00}. */
     public RangeTableBuilder timeZone(ZoneId zone) {
-        return set("time_zone", BuilderNodes.text(zone.getId()));
+        boolean prefixedOffset = zone.getId().matches("(GMT|UTC|UT)[+-].*");
+        return set("time_zone", BuilderNodes.text(prefixedOffset ? zone.normalized().getId() : zone.getId()));
     }
 
     public RangeTableBuilder timeZone(String zone) {

@@ -27,7 +27,7 @@ final class SpecReader {
         SpecReader reader = new SpecReader();
         Optional<Spec> spec = reader.document(root, documentStart);
         if (!reader.problems.isEmpty() || spec.isEmpty()) {
-            throw new ConfigException(reader.problems.list());
+            throw new ConfigException(reader.problems.list(), spec);
         }
         return spec.get();
     }
@@ -78,8 +78,8 @@ final class SpecReader {
         List<TableSpec> tables = new ArrayList<>();
         Map<QualifiedName, Entry> seen = new HashMap<>();
         for (Entry e : MapReader.firstOfEach((Mapping) node.get(), top.path("tables"), problems)) {
-            ConfigPath path = top.path("tables").child(e.key().text());
-            Optional<QualifiedName> name = tableName(e, path);
+            Optional<QualifiedName> name = tableName(e, top.path("tables").child(e.key().text()));
+            ConfigPath path = top.path("tables").child(e.key().text()).of(name);
             Entry earlier = name.map(n -> seen.putIfAbsent(n, e)).orElse(null);
             if (earlier != null) {
                 problems.add(e.key(), path, "'" + e.key().text() + "' and '" + earlier.key().text() + "' (at "

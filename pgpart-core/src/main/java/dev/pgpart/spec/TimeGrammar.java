@@ -20,6 +20,8 @@ final class TimeGrammar {
             + " 2024-01-01T06:00:00), or a number for numeric keys";
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final Pattern OFFSET = Pattern.compile(".*(Z|[+-]\\d\\d(:?\\d\\d)?)$");
+    private static final Pattern PREFIXED_OFFSET = Pattern.compile("(?i)(GMT|UTC|UT)[+-].*");
+    private static final Pattern ISO_OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d");
 
     private TimeGrammar() {
     }
@@ -38,6 +40,12 @@ final class TimeGrammar {
         Optional<LocalDateTime> t = localDateTime(text);
         if (t.isEmpty()) {
             problems.add(s, path, "start '" + text + "' is not a date, time or number", START_HELP);
+            return Optional.empty();
+        }
+        if (t.get().isBefore(Limits.EARLIEST) || t.get().isAfter(Limits.LATEST)) {
+            problems.add(s, path, "start '" + text + "' is outside the times pgpart supports (" + Limits.timeRange() + ")",
+                    "write a start from " + Limits.timeRange());
+            return Optional.empty();
         }
         return t.map(Start.AtTime::new);
     }
@@ -72,9 +80,20 @@ final class TimeGrammar {
         }
     }
 
-    /** A region id such as {@code Europe/Paris}, {@code UTC} or an offset such as {@code +02:00}. */
+    /**
+     * A region id such as {@code Europe/Paris} or {@code UTC}, or an ISO offset {@code +05:00} (east
+     * of Greenwich). {@code GMT+5}, {@code UTC+5} and bare {@code +5} are refused: java.time reads them
+     * as UTC+5, while PostgreSQL and IANA's {@code Etc/GMT+5} (POSIX signs) mean UTC-5.
+     */
     static Optional<ZoneId> zone(Scalar s, ConfigPath path, Problems problems) {
         String text = s.text().strip();
+        if (PREFIXED_OFFSET.matcher(text).matches() || (text.startsWith("+") || text.startsWith("-"))
+                && !ISO_OFFSET.matcher(text).matches()) {
+            problems.add(s, path, "time_zone '" + text + "' is ambiguous: java.time reads " + offsetPart(text)
+                    + " as east of UTC, while PostgreSQL (POSIX) and IANA's Etc/GMT" + offsetPart(text)
+                    + " read it as west of UTC", fixes(text));
+            return Optional.empty();
+        }
         try {
             return Optional.of(ZoneId.of(text));
         } catch (DateTimeException e) {
@@ -82,8 +101,30 @@ final class TimeGrammar {
             Optional<String> sameIgnoringCase = ids.stream().filter(id -> id.equalsIgnoreCase(text)).findFirst();
             String hint = sameIgnoringCase.map(id -> "did you mean " + id + "? ").orElse(Suggest.didYouMean(text, ids));
             problems.add(s, path, "time_zone '" + text + "' is not a known time zone",
-                    hint + "write an IANA zone such as UTC, Europe/Paris or America/New_York");
+                    hint + "write an IANA zone such as UTC, Europe/Paris or America/New_York, or an offset such as +05:00");
             return Optional.empty();
         }
+    }
+
+    /** The offset part as written, e.g. {@code +5} of {@code GMT+5}. */
+    private static String offsetPart(String text) {
+        return text.replaceFirst("(?i)^(GMT|UTC|UT)", "");
+    }
+
+    /** Both readings written unambiguously, so the user picks the one they meant. */
+    private static String fixes(String text) {
+        try {
+            ZoneOffset east = ZoneOffset.of(offsetPart(text));
+            ZoneOffset west = ZoneOffset.ofTotalSeconds(-east.getTotalSeconds());
+            return "write " + iso(east) + " for UTC" + iso(east) + " or " + iso(west) + " for UTC" + iso(west)
+                    + " (ISO 8601: + is east of Greenwich), or better an IANA zone such as Asia/Karachi or"
+                    + " America/New_York (which also follows any daylight saving time)";
+        } catch (DateTimeException e) {
+            return "write an ISO 8601 offset such as +05:00 (+ is east of Greenwich) or an IANA zone such as Asia/Karachi";
+        }
+    }
+
+    private static String iso(ZoneOffset o) {
+        return o.getTotalSeconds() == 0 ? "+00:00" : o.getId();
     }
 }

@@ -135,7 +135,7 @@ class ListHashPlannerTest {
         TablePlan tp = plan(spec(regions()), b.build(), NOW);
         assertThat(tp.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.MISSING_TABLE);
-            assertThat(f.message()).contains("not a partitioned table", "LIST");
+            assertThat(f.message()).contains("is a plain table, not partitioned", "PARTITION BY LIST");
         });
     }
 
@@ -154,6 +154,25 @@ class ListHashPlannerTest {
         RangePolicy p = Fx.range(Fx.every(1, dev.pgpart.spec.Interval.Unit.HOUR), 1);
         TablePlan tp = plan(spec(p), table(KeyType.DATE).build(), NOW);
         assertThat(tp.actions()).isEmpty();
-        assertThat(tp.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("date", "hours"));
+        assertThat(tp.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("date", "hourly", "no time of day"));
+    }
+
+    @Test
+    void aListValueWrittenDifferentlyButEqualAsTheKeyTypeIsPresent() {
+        Map<String, List<Optional<String>>> m = new LinkedHashMap<>();
+        m.put("three", List.of(Optional.of("03")));
+        m.put("four", List.of(Optional.of("4")));
+        Fx.Table t = table(KeyType.INTEGER).strategy(TableInfo.Strategy.LIST).with(part("codes_3", in("3")));
+        TablePlan tp = plan(spec(new ListPolicy(m)), t.build(), NOW);
+        assertThat(creates(tp)).containsExactly("orders_four FOR VALUES IN ('4')");
+        assertThat(tp.findings()).isEmpty();
+    }
+
+    @Test
+    void onATextKeyListValuesAreComparedAsWritten() {
+        Map<String, List<Optional<String>>> m = new LinkedHashMap<>();
+        m.put("three", List.of(Optional.of("03")));
+        TablePlan tp = plan(spec(new ListPolicy(m)), listTable().with(part("codes_3", in("3"))).build(), NOW);
+        assertThat(creates(tp)).containsExactly("orders_three FOR VALUES IN ('03')");
     }
 }

@@ -263,4 +263,28 @@ class RangePlannerTest {
         assertThat(findings(tp, Finding.Kind.CAPPED)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("creates 500 of the 100000", "max_partitions_per_run"));
     }
+
+    @Test
+    void anInt4KeyNearItsEndGetsAFindingInsteadOfPartitionsPostgresqlWouldRefuse() {
+        Fx.Table t = table(KeyType.INTEGER).range("orders_p2000000000", "2000000000", "2100000000").highest("2099999999");
+        t.key = List.of(new dev.pgpart.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
+        TablePlan tp = plan(spec(range(new Interval.Numeric(BigDecimal.valueOf(100_000_000)), 2)), t.build(),
+                at("2024-01-15T00:00:00"));
+        assertThat(tp.actions()).isEmpty();
+        assertThat(findings(tp, Finding.Kind.DRIFT)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.PROBLEM);
+            assertThat(f.message()).contains("from the highest key 2099999999", "need partition bounds 2000000000 to 2300000000",
+                    "holds only -2147483648..2147483647", "no partitions are created", "TYPE bigint");
+        });
+    }
+
+    @Test
+    void anInt4KeyWithRoomForEveryPremadePartitionIsPlannedAsUsual() {
+        Fx.Table t = table(KeyType.INTEGER).highest("1899999999");
+        t.key = List.of(new dev.pgpart.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
+        TablePlan tp = plan(spec(range(new Interval.Numeric(BigDecimal.valueOf(100_000_000)), 2)), t.build(),
+                at("2024-01-15T00:00:00"));
+        assertThat(creates(tp)).last().isEqualTo("orders_p2000000000 [2000000000, 2100000000)");
+        assertThat(tp.findings()).isEmpty();
+    }
 }

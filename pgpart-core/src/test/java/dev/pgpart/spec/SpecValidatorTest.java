@@ -97,7 +97,50 @@ class SpecValidatorTest {
                 new Case("id_encoding on a time key is refused", range(r -> r.interval("1 month").uuidv7()),
                         partitioned(Strategy.RANGE, ts), "key created_at timestamp with time zone is already a time", "remove id_encoding"),
                 new Case("a calendar interval on a text key is refused", range(r -> r.interval("1 month")),
-                        partitioned(Strategy.RANGE, text), "key code text is not one", "date or timestamp"));
+                        partitioned(Strategy.RANGE, text), "key code text is not one", "date or timestamp"),
+                new Case("int4 partitions past 2147483647 are refused before PostgreSQL fails with 22003",
+                        range(r -> r.interval("1000000000")), partitioned(Strategy.RANGE, key("id", "integer")),
+                        "need partition bounds 0 to 5000000000, but key id integer holds only -2147483648..2147483647",
+                        "lower premake to at most 1"),
+                new Case("a start near the end of int4 is refused", range(r -> r.interval("1000000").start("2147000000")),
+                        partitioned(Strategy.RANGE, key("id", "integer")), "from start 2147000000", "TYPE bigint"),
+                new Case("a smallint key holds only 32767", range(r -> r.interval("10000").premake(4)),
+                        partitioned(Strategy.RANGE, key("id", "smallint")), "holds only -32768..32767", "at most 2"),
+                new Case("a numeric(5,0) key holds only 99999", range(r -> r.interval("100000").premake(0)),
+                        partitioned(Strategy.RANGE, key("v", "numeric(5,0)")), "holds only -99999..99999", "smaller interval"));
+    }
+
+    /** LIST values against the key's type: each problem is at the partition that lists the value. */
+    static Stream<Case> listValueMismatches() {
+        return Stream.of(
+                new Case("a LIST value that is not an integer is refused on an integer key",
+                        SpecBuilder.create().list("public.orders", l -> l.partition("a", "abc")).build(),
+                        partitioned(Strategy.LIST, key("code", "integer")), "list value 'abc' is not a value of type integer",
+                        "write values of type integer"),
+                new Case("a LIST value with a fraction is refused on an integer key",
+                        SpecBuilder.create().list("public.orders", l -> l.partition("a", "1.5")).build(),
+                        partitioned(Strategy.LIST, key("code", "bigint")), "'1.5' is not a value of type bigint", "bigint"),
+                new Case("a LIST value outside int2 is refused",
+                        SpecBuilder.create().list("public.orders", l -> l.partition("a", "40000")).build(),
+                        partitioned(Strategy.LIST, key("code", "smallint")), "'40000' is outside the range of smallint", "smallint"),
+                new Case("a LIST value that is not a date is refused on a date key",
+                        SpecBuilder.create().list("public.orders", l -> l.partition("a", "2024-13-01")).build(),
+                        partitioned(Strategy.LIST, key("day", "date")), "'2024-13-01' is not a value of type date", "date"),
+                new Case("LIST values equal as integers are one value listed twice",
+                        SpecBuilder.create().list("public.orders", l -> l.partition("b", "3").partition("a", "03")).build(),
+                        partitioned(Strategy.LIST, key("code", "integer")), "list value '03' is the integer 3, which 'b' lists too",
+                        "keep each value once"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listValueMismatches")
+    void aListValueThatIsNotAValueOfTheKeyTypeIsReportedAtItsPartition(Case c) {
+        List<ConfigProblem> problems = SpecValidator.validate(c.spec(), catalog(c.info()));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo(WHERE + ".list.a");
+            assertThat(p.problem()).contains(c.problem());
+            assertThat(p.fix()).contains(c.fix());
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,6 +166,12 @@ class SpecValidatorTest {
                 new Case("monthly on snowflake bigint", range(r -> r.interval("1 month").snowflake(Instant.EPOCH, 22)),
                         partitioned(Strategy.RANGE, key("id", "bigint")), "", ""),
                 new Case("numeric on integer", range(r -> r.interval("1000000")), partitioned(Strategy.RANGE, key("id", "integer")), "", ""),
+                new Case("int4 partitions up to its last whole step", range(r -> r.interval("100000000").premake(20)),
+                        partitioned(Strategy.RANGE, key("id", "integer")), "", ""),
+                new Case("LIST text values are taken as written", SpecBuilder.create().list("orders", l -> l.partition("a", "03")
+                        .partition("b", "3")).build(), partitioned(Strategy.LIST, key("code", "text")), "", ""),
+                new Case("LIST integer values written as text", SpecBuilder.create().list("orders", l -> l.partition("a", "03", "-7")).build(),
+                        partitioned(Strategy.LIST, key("code", "integer")), "", ""),
                 new Case("fractional on numeric", range(r -> r.interval("0.5")), partitioned(Strategy.RANGE, key("v", "numeric(10,2)")), "", ""),
                 new Case("list on list", SpecBuilder.create().list("orders", l -> l.partition("eu", "EU")).build(),
                         partitioned(Strategy.LIST, key("region", "text")), "", ""),
@@ -136,6 +185,15 @@ class SpecValidatorTest {
     @MethodSource("fits")
     void aSpecThatFitsTheDatabaseHasNoProblems(Case c) {
         assertThat(SpecValidator.validate(c.spec(), catalog(c.info()))).isEmpty();
+    }
+
+    @Test
+    void everyDatabaseProblemNamesItsTableAsAValue() {
+        Spec spec = SpecBuilder.create().hash("public.ordrs", 4)
+                .range("public.orders", r -> r.interval("1 day").subpartitionHash("nope", 2)).build();
+        assertThat(SpecValidator.validate(spec, catalog(partitioned(Strategy.RANGE, key("created_at", "date")))))
+                .extracting(ConfigProblem::table)
+                .containsExactly(Optional.of(QualifiedName.of("public", "ordrs")), Optional.of(ORDERS));
     }
 
     @Test

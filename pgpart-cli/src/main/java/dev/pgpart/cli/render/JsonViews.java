@@ -119,9 +119,11 @@ public final class JsonViews {
     public record SingleJson(int schema, String command, ResultJson result) {
     }
 
-    public record ProblemJson(String where, String problem, String fix) {
+    /** {@code table} is left out for problems of the whole file (syntax, top-level settings). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProblemJson(String where, String table, String problem, String fix) {
         static ProblemJson of(ConfigProblem p) {
-            return new ProblemJson(p.where(), p.problem(), p.fix());
+            return new ProblemJson(p.where(), p.table().map(Object::toString).orElse(null), p.problem(), p.fix());
         }
     }
 

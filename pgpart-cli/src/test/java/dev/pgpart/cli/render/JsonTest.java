@@ -101,5 +101,14 @@ class JsonTest {
         JsonNode v = render(out -> new Json().validate(out, 2, List.of(new ConfigProblem("pgpart.yml:3", "bad", "good"))));
         assertThat(v.get("valid").asBoolean()).isFalse();
         assertThat(v.at("/problems/0/fix").asText()).isEqualTo("good");
+        assertThat(v.at("/problems/0").has("table")).isFalse();
+    }
+
+    @Test
+    void aProblemOfATableNamesTheTable() throws Exception {
+        ConfigProblem p = new ConfigProblem("database tables.\"s.t\"", java.util.Optional.of(dev.pgpart.sql.QualifiedName.of("s", "t")),
+                "bad", "good");
+        JsonNode v = render(out -> new Json().validate(out, 1, List.of(p)));
+        assertThat(v.at("/problems/0/table").asText()).isEqualTo("s.t");
     }
 }

@@ -146,6 +146,28 @@ class MaintainIT {
     }
 
     @Test
+    void checkPrintsNotesAfterTheProblemsAndTheyDoNotChangeTheExitCode() throws Exception {
+        CliDatabase cli = CliDatabase.create("cli_notes", dir, ORDERS_YAML);
+        cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"
+                        + " PRIMARY KEY (id, created_at)) PARTITION BY RANGE (created_at)",
+                "CREATE TABLE orders_2025_01 PARTITION OF orders"
+                        + " FOR VALUES FROM ('2025-01-01 00:00:00+00') TO ('2025-02-01 00:00:00+00')");
+        cli.run("maintain", "--yes");
+
+        Run text = cli.run("check");
+        Run json = cli.run("check", "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("public.orders: partition public.orders_2025_01 has expired", "(note)",
+                "OK: no problems (1 note)");
+        JsonNode findings = new ObjectMapper().readTree(json.out()).get("findings");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.get("severity").asText()).isEqualTo("note");
+            assertThat(f.get("kind").asText()).isEqualTo("unmanaged_expired");
+        });
+    }
+
+    @Test
     void aLockHeldByAnotherSessionFailsTheTableWithExitOne() throws Exception {
         CliDatabase cli = CliDatabase.create("cli_locked", dir, ORDERS_YAML.replace("lock_timeout: 2s", "lock_timeout: 100ms"));
         cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"

@@ -118,7 +118,7 @@ public final class Pgpart {
         return withSession(c -> new StatusCalculator().status(s, read(c, s, true), now));
     }
 
-    /** Problems that need a human, including configuration drift; empty when healthy. */
+    /** Problems that need a human, including configuration drift, then notes; no problem means healthy. */
     public List<Finding> check() {
         Instant now = clock.instant();
         return withSession(c -> {
@@ -135,7 +135,8 @@ public final class Pgpart {
                     .filter(f -> !(misconfigured.contains(f.table())
                             && (f.kind() == Finding.Kind.MISSING_TABLE || f.kind() == Finding.Kind.DRIFT)))
                     .forEach(findings::add);
-            return findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).distinct().toList();
+            // notes too: check prints them after the problems (they do not change the exit code)
+            return findings.stream().distinct().toList();
         });
     }
 

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** One prepared connection per call, and the catalog read every operation starts with. */
@@ -52,14 +51,13 @@ final class Sessions {
             if (!"55P03".equals(e.getSQLState())) {
                 throw e;
             }
-            List<Blockers.Holder> holders = Blockers.findInTrees(c, tables, tables.get(0));
+            Blockers.Found found = Blockers.findInTrees(c, tables, tables.get(0));
             throw new PgpartException(ErrorCode.LOCK_TIMEOUT, "could not read the catalog of " + tables
                     + " within lock_timeout " + lockTimeout.toMillis() + " ms; nothing was changed."
-                    + (holders.isEmpty() ? " The blocking session has finished: run again."
-                    : " Sessions holding locks on these tables:\n" + holders.stream().map(Blockers.Holder::line)
-                    .collect(Collectors.joining("\n"))
-                    + "\nWait for them to finish and run again, or end one with SELECT pg_terminate_backend("
-                    + holders.get(0).pid() + ");"), e);
+                    + (found.none() ? " The blocking session has finished: run again."
+                    : " Sessions holding locks on these tables:\n" + found.lines() + "\nWait for them to finish and run again"
+                    + found.holders().stream().findFirst().map(h -> ", or end one with SELECT pg_terminate_backend("
+                    + h.pid() + ");").orElse(".")), e);
         }
     }
 }

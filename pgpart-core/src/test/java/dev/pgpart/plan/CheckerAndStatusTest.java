@@ -60,6 +60,18 @@ class CheckerAndStatusTest {
     }
 
     @Test
+    void aHalfDetachedPartitionIsAProblemEvenWhenTheNextMaintainWillFinishIt() {
+        RangePolicy keeping = Fx.keeping(MONTHLY, every(3, Unit.MONTH), RangePolicy.OnExpiry.DETACH);
+        Catalog c = Fx.catalog(months("2024-03-01", "2024-04-01", "2024-05-01")
+                .with(Fx.pending(rangePart("gone", "2023-01-01", "2023-02-01"))).build());
+        List<Finding> f = new Checker().findings(Fx.specOf(spec(keeping)), c, NOW);
+        assertThat(f).filteredOn(x -> x.kind() == Finding.Kind.DETACH_PENDING).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.PROBLEM);
+            assertThat(x.message()).contains("the next maintain finalizes it and keeps it as a plain table");
+        });
+    }
+
+    @Test
     void statusSummarisesBoundsCoverageAndTimeline() {
         Catalog c = Fx.catalog(months("2023-12-01", "2024-02-01", "2024-03-01", "2024-04-01").withDefault(3, "2020-01-01",
                 "2020-01-01").build());

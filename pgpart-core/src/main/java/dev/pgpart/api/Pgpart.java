@@ -50,6 +50,12 @@ import javax.sql.DataSource;
  * JVM or others, serialize on a PostgreSQL advisory lock.
  */
 public final class Pgpart {
+    /**
+     * Bounds every statement pgpart sends (SET statement_timeout on its sessions, put back after):
+     * long enough for a large move out of a default partition, short enough that nothing hangs.
+     */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(30);
+
     private final DataSource dataSource;
     private final Spec spec;
     private final Clock clock;
@@ -62,7 +68,7 @@ public final class Pgpart {
         this.spec = Objects.requireNonNull(b.spec, "spec");
         this.clock = b.clock;
         this.listener = b.listener;
-        this.sessions = new Sessions(dataSource, spec.lockTimeout());
+        this.sessions = new Sessions(dataSource, spec.lockTimeout(), b.statementTimeout);
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
     }
 
@@ -105,7 +111,7 @@ public final class Pgpart {
                 Catalog catalog = validated(s, read(c, s, false));
                 Plan plan = new Planner().plan(s, catalog, at);
                 if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
-                    return new ParallelMaintenance(dataSource, listener).run(plan, catalog, options, lockTimeouts(s));
+                    return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
                 }
                 return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
             }
@@ -200,6 +206,7 @@ public final class Pgpart {
         private Spec spec = new Spec(Spec.DEFAULT_LOCK_TIMEOUT, List.of());
         private Clock clock = Clock.systemUTC();
         private MaintenanceListener listener = MaintenanceListener.NONE;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -217,6 +224,15 @@ public final class Pgpart {
 
         public Builder listener(MaintenanceListener l) {
             this.listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** statement_timeout of pgpart's sessions; positive (0 would mean "no limit" to PostgreSQL). */
+        public Builder statementTimeout(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("statementTimeout must be positive, got " + d);
+            }
+            this.statementTimeout = d;
             return this;
         }
 

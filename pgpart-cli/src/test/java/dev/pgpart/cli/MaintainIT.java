@@ -168,6 +168,29 @@ class MaintainIT {
     }
 
     @Test
+    void aMissingConfiguredTableExitsTwoNamingItWhileTheOtherTablesArePlannedAndMaintained() throws Exception {
+        CliDatabase cli = CliDatabase.create("cli_one_missing", dir, ORDERS_YAML + """
+                  public.events:
+                    interval: 1000
+                    premake: 1
+                """);
+        cli.db().exec("CREATE TABLE events (id bigint) PARTITION BY RANGE (id)");
+
+        Run plan = cli.run("plan", "--json");
+        Run maintain = cli.run("maintain");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(plan.out());
+        assertThat(json.at("/skipped/0/table").asText()).isEqualTo("public.orders");
+        assertThat(json.at("/skipped/0/reason").asText()).isEqualTo("config");
+        assertThat(json.at("/tables/1/actions")).hasSize(2);
+        assertThat(maintain.exitCode()).as(maintain.toString()).isEqualTo(2);
+        assertThat(maintain.err()).contains("public.orders was left out (configuration problem)", "does not exist");
+        assertThat(maintain.out()).contains("public.orders: nothing to do", "not planned: table public.orders does not exist");
+        assertThat(cli.db().partitionsOf("public.events")).containsExactly("events_p0", "events_p1000");
+    }
+
+    @Test
     void aLockHeldByAnotherSessionFailsTheTableWithExitOne() throws Exception {
         CliDatabase cli = CliDatabase.create("cli_locked", dir, ORDERS_YAML.replace("lock_timeout: 2s", "lock_timeout: 100ms"));
         cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"

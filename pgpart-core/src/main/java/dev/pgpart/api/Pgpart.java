@@ -24,6 +24,8 @@ import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.SkippedTable;
+import dev.pgpart.plan.TablePlan;
 import dev.pgpart.plan.TableStatus;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.Spec;
@@ -93,7 +95,7 @@ public final class Pgpart {
     /** What {@link #maintain} would do at {@code at}, for one table or all. */
     public Plan plan(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        return withSession(c -> new Planner().plan(s, validated(s, read(c, s, false)), at));
+        return withSession(c -> planEach(s, readEach(c, s), at));
     }
 
     public MaintainResult maintain(MaintainOptions options) {
@@ -108,8 +110,9 @@ public final class Pgpart {
         Spec s = select(table);
         return withSession(c -> {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
-                Catalog catalog = validated(s, read(c, s, false));
-                Plan plan = new Planner().plan(s, catalog, at);
+                Sessions.Read read = readEach(c, s);
+                Catalog catalog = read.catalog();
+                Plan plan = planEach(s, read, at);
                 if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
                     return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
                 }
@@ -173,12 +176,52 @@ public final class Pgpart {
         return spec.only(table.get());
     }
 
-    private static Catalog validated(Spec s, Catalog catalog) {
-        List<ConfigProblem> problems = SpecValidator.validate(s, catalog);
-        if (!problems.isEmpty()) {
+    private Sessions.Read readEach(Connection c, Spec s) throws SQLException {
+        return sessions.readEach(c, s.tables().stream().map(TableSpec::table).toList(), false);
+    }
+
+    /**
+     * Plans every table that can be planned. A table the configuration does not fit, or whose
+     * catalog is locked, gets an empty plan with a finding saying why, and is listed as skipped;
+     * only when no table is left (or a problem belongs to no table) is it an error for the run.
+     */
+    private Plan planEach(Spec s, Sessions.Read read, Instant at) {
+        List<TableSpec> readable = s.tables().stream().filter(t -> !read.locked().containsKey(t.table())).toList();
+        List<ConfigProblem> problems = SpecValidator.validate(new Spec(s.lockTimeout(), readable), read.catalog());
+        Map<QualifiedName, List<ConfigProblem>> byTable = new LinkedHashMap<>();
+        for (ConfigProblem p : problems) {
+            QualifiedName t = tableOf(p);
+            if (s.table(t).isEmpty()) {
+                throw new ConfigException(problems); // not about one table: nothing can be planned safely
+            }
+            byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
+        }
+        List<TableSpec> good = readable.stream().filter(t -> !byTable.containsKey(t.table())).toList();
+        if (good.isEmpty() && !problems.isEmpty() && read.locked().isEmpty()) {
             throw new ConfigException(problems);
         }
-        return catalog;
+        Plan planned = new Planner().plan(new Spec(s.lockTimeout(), good), read.catalog(), at);
+        List<TablePlan> tables = new ArrayList<>();
+        List<SkippedTable> skipped = new ArrayList<>();
+        for (TableSpec t : s.tables()) {
+            QualifiedName name = t.table();
+            if (read.locked().containsKey(name)) {
+                String m = read.locked().get(name).getMessage();
+                skipped.add(new SkippedTable(name, SkippedTable.Reason.LOCKED, m));
+                tables.add(new TablePlan(name, List.of(), List.of(new Finding(name, Finding.Kind.LOCKED,
+                        Finding.Severity.PROBLEM, "not planned: " + m))));
+            } else if (byTable.containsKey(name)) {
+                String m = byTable.get(name).stream()
+                        .map(p -> p.problem() + (p.fix().isEmpty() ? "" : " (" + p.fix() + ")"))
+                        .collect(Collectors.joining("; "));
+                skipped.add(new SkippedTable(name, SkippedTable.Reason.CONFIG, m));
+                tables.add(new TablePlan(name, List.of(), List.of(new Finding(name, Finding.Kind.DRIFT,
+                        Finding.Severity.PROBLEM, "not planned: " + m))));
+            } else {
+                tables.add(planned.tables().stream().filter(tp -> tp.table().equals(name)).findFirst().orElseThrow());
+            }
+        }
+        return new Plan(at, tables, skipped);
     }
 
     private Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {

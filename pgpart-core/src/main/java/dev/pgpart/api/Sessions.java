@@ -11,7 +11,13 @@ import dev.pgpart.sql.QualifiedName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import dev.pgpart.catalog.TableInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -118,6 +124,60 @@ final class Sessions {
                 throw e;
             }
             throw lockTimeout(c, tables, e);
+        }
+    }
+
+    /** The catalog of the tables that could be read, and why the others could not. */
+    record Read(Catalog catalog, Map<QualifiedName, PgpartException> locked) {
+    }
+
+    /**
+     * Like {@link #read}, but a lock on one table costs only that table: when the read of all of them
+     * times out, each is read on its own and the ones still blocked are reported, not fatal.
+     */
+    Read readEach(Connection c, List<QualifiedName> tables, boolean sizes) throws SQLException {
+        try {
+            return new Read(new CatalogReader(sizes).read(c, tables), Map.of());
+        } catch (SQLException e) {
+            if (!"55P03".equals(e.getSQLState())) {
+                throw e;
+            }
+            if (tables.size() < 2) {
+                throw lockTimeout(c, tables, e);
+            }
+            LOG.warn("reading the catalog of {} tables timed out on a lock; reading them one by one", tables.size());
+        }
+        Map<QualifiedName, PgpartException> locked = new LinkedHashMap<>();
+        List<Catalog> parts = new ArrayList<>();
+        for (QualifiedName t : tables) {
+            try {
+                parts.add(new CatalogReader(sizes).read(c, List.of(t)));
+            } catch (SQLException e) {
+                if (!"55P03".equals(e.getSQLState())) {
+                    throw e;
+                }
+                locked.put(t, lockTimeout(c, List.of(t), e));
+            }
+        }
+        return new Read(merge(c, parts), locked);
+    }
+
+    private static Catalog merge(Connection c, List<Catalog> parts) throws SQLException {
+        Map<QualifiedName, TableInfo> tables = new LinkedHashMap<>();
+        Set<QualifiedName> names = new HashSet<>();
+        int version = serverVersionNum(c);
+        for (Catalog p : parts) {
+            tables.putAll(p.tables());
+            names.addAll(p.relationNames());
+        }
+        return new Catalog(version, tables, names);
+    }
+
+    private static int serverVersionNum(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

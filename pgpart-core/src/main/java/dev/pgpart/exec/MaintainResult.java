@@ -1,6 +1,7 @@
 package dev.pgpart.exec;
 
 import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.SkippedTable;
 import java.util.List;
 
 /** What a {@code maintain} run did: the plan it executed and one result per action, in order. */
@@ -9,8 +10,14 @@ public record MaintainResult(Plan plan, List<ActionResult> results) {
         results = List.copyOf(results);
     }
 
+    /** An action failed, or a table could not even be planned for a lock (exit 1). */
     public boolean hasFailures() {
-        return results.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
+        return results.stream().anyMatch(r -> r.outcome() == Outcome.FAILED) || plan.skipped(SkippedTable.Reason.LOCKED);
+    }
+
+    /** A configured table was left out because the configuration does not fit it (exit 2). */
+    public boolean hasConfigProblems() {
+        return plan.skipped(SkippedTable.Reason.CONFIG);
     }
 
     /** Detach/drop actions that did not run for want of {@code --yes}: the CLI exits 3 on these. */

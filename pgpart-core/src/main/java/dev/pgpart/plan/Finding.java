@@ -27,7 +27,9 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         /** Partitions past retention that pgpart did not create and so leaves alone. */
         UNMANAGED_EXPIRED,
         /** The table in the config is missing or not partitioned. */
-        MISSING_TABLE
+        MISSING_TABLE,
+        /** The table's catalog could not be read within lock_timeout, so it was not planned. */
+        LOCKED
     }
 
     @Override

@@ -47,6 +47,7 @@ final class ParallelMaintenance {
     }
 
     MaintainResult run(Plan plan, Catalog catalog, MaintainOptions options, Map<QualifiedName, Duration> timeouts) {
+        long start = System.nanoTime();
         List<TablePlan> work = plan.tables().stream().filter(t -> !t.isEmpty()).toList();
         AtomicReferenceArray<List<ActionResult>> done = new AtomicReferenceArray<>(work.size());
         Shared shared = new Shared(work, done, new AtomicIntegerArray(work.size()), new AtomicInteger(), new AtomicBoolean(),
@@ -67,7 +68,7 @@ final class ParallelMaintenance {
             List<ActionResult> r = done.get(i);
             results.addAll(r != null ? r : notRun(work.get(i), shared.started().get(i) == 1, errors));
         }
-        return new MaintainResult(plan, results);
+        return new MaintainResult(plan, results, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private record Shared(List<TablePlan> work, AtomicReferenceArray<List<ActionResult>> done,

@@ -119,8 +119,9 @@ public final class Blockers {
         return m.toString();
     }
 
+    /** Scoped to the transaction: a table's concurrent detaches run outside it and say for themselves. */
     static String nothingChanged(QualifiedName table) {
-        return "Nothing was changed for " + table + " (its transaction was rolled back).";
+        return "The transaction for " + table + " was rolled back: none of its actions was applied.";
     }
 
     static String human(Duration d) {

@@ -40,7 +40,7 @@ final class ConcurrentDetach {
             // this connection wait forever on its next lock.
             return new Outcome(false, 0, "detach of " + a.action().partition() + " not attempted: could not read the"
                     + " session's lock_timeout to restore it afterwards (" + Failures.sql(e) + "). "
-                    + Blockers.nothingChanged(table));
+                    + stillAttached(table, a));
         }
         Outcome o = attempts(c, table, a, lockTimeout, options, relations);
         try {
@@ -95,7 +95,7 @@ final class ConcurrentDetach {
         String finalize = DdlRenderer.finalizeDetach(a.action().parent(), child) + ";";
         try {
             if (!pending(c, child)) {
-                return "Nothing was changed for " + table + ".";
+                return stillAttached(table, a);
             }
         } catch (SQLException e) {
             return "Whether " + child + " is left half-detached could not be checked (" + Failures.sql(e) + "):"
@@ -106,6 +106,11 @@ final class ConcurrentDetach {
                 : "the next maintain finalizes it";
         return child + " is left half-detached (detach pending): it no longer receives rows; " + next
                 + ", or run " + finalize;
+    }
+
+    /** Only this action is meant: the table's other actions may well have been applied. */
+    private static String stillAttached(QualifiedName table, RenderedAction a) {
+        return a.action().partition() + " is still attached to " + table + ": this detach changed nothing.";
     }
 
     static boolean pending(Connection c, QualifiedName child) throws SQLException {

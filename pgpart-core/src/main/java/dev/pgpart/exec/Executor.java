@@ -44,6 +44,7 @@ public final class Executor {
      */
     public MaintainResult execute(Connection c, Plan plan, Catalog catalog, MaintainOptions options,
                                   Map<QualifiedName, Duration> lockTimeouts, MaintenanceListener listener) {
+        long start = System.nanoTime();
         String user = prepare(c);
         TableRunner runner = new TableRunner(c, options, user, listener);
         List<TablePlan> tables = plan.tables().stream().filter(t -> !t.isEmpty()).toList();
@@ -56,7 +57,7 @@ public final class Executor {
             listener.tableStarted(tp.table(), i + 1, tables.size(), tp.actions().size());
             results.addAll(runner.run(tp, catalog.table(tp.table()), timeout));
         }
-        return new MaintainResult(plan, results);
+        return new MaintainResult(plan, results, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static String prepare(Connection c) {

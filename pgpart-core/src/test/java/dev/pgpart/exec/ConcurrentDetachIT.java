@@ -52,9 +52,29 @@ class ConcurrentDetachIT {
             assertThat(o.ok()).isFalse();
             assertThat(o.attempts()).isZero();
             assertThat(o.detail()).contains("not attempted", "could not read the session's lock_timeout",
-                    "Nothing was changed for public.ev");
+                    "public.ev_old is still attached to public.ev: this detach changed nothing");
         }
         assertThat(db.partitionsOf("public.ev")).containsExactly("ev_old");
+    }
+
+    @Test
+    void aDetachThatTimesOutAfterTheTablesCreatesCommittedDoesNotClaimNothingWasChanged() throws Exception {
+        TableInfo info = TableFixture.of(parent).key("ts", "date").columns("id", "ts").managed(old, OLD).build();
+        Bound next = new Bound.Range(Optional.of("2027-01-01"), Optional.of("2027-02-01"));
+        MaintainResult r;
+        try (Connection blocker = connect(db); java.sql.Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE ev_old IN SHARE MODE"); // in the way of the detach, not of the create
+            r = ExecSupport.run(db, info, ExecSupport.YES, Duration.ofMillis(200),
+                    new dev.pgpart.plan.CreatePartition(parent, parent.sibling("ev_new"), next, false, 0, Optional.empty()),
+                    new DetachPartition(parent, old, OLD, true, "expired"));
+            blocker.rollback();
+        }
+        assertThat(r.results().get(0).outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(r.results().get(1).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.results().get(1).detail()).contains("public.ev_old is still attached to public.ev: this detach changed nothing")
+                .doesNotContain("Nothing was changed for public.ev");
+        assertThat(db.partitionsOf("public.ev")).containsExactly("ev_new", "ev_old");
     }
 
     @Test

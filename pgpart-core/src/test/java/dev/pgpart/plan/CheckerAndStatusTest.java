@@ -72,6 +72,23 @@ class CheckerAndStatusTest {
     }
 
     @Test
+    void beforeTheConfiguredStartCheckDoesNotAskForAMaintainThatHasNothingToDo() {
+        RangePolicy later = Fx.startingAt(MONTHLY, "2025-01-01T00:00:00");
+        Catalog c = Fx.catalog(months("2025-01-01", "2025-02-01", "2025-03-01").build());
+        assertThat(new Planner().plan(Fx.specOf(spec(later)), c, NOW).actions()).isEmpty();
+        assertThat(new Checker().findings(Fx.specOf(spec(later)), c, NOW)).isEmpty();
+    }
+
+    @Test
+    void aMaxvaluePartitionHoldingNowIsEnoughCoverage() {
+        Catalog c = Fx.catalog(months("2024-02-01")
+                .with(Fx.part("orders_rest", new dev.pgpart.catalog.Bound.Range(java.util.Optional.of("2024-03-01"),
+                        java.util.Optional.empty()))).build());
+        assertThat(new Planner().plan(Fx.specOf(spec(MONTHLY)), c, NOW).actions()).isEmpty();
+        assertThat(new Checker().findings(Fx.specOf(spec(MONTHLY)), c, NOW)).isEmpty();
+    }
+
+    @Test
     void statusSummarisesBoundsCoverageAndTimeline() {
         Catalog c = Fx.catalog(months("2023-12-01", "2024-02-01", "2024-03-01", "2024-04-01").withDefault(3, "2020-01-01",
                 "2020-01-01").build());

@@ -191,6 +191,21 @@ class MaintainIT {
     }
 
     @Test
+    void aReadOnlyDatabaseFailsMaintainWithOneLineAndNoSql() {
+        CliDatabase cli = ordersWithRowsInDefault();
+        String db = cli.db().queryStrings("SELECT current_database()").get(0);
+        cli.db().exec("ALTER DATABASE \"" + db + "\" SET default_transaction_read_only = on");
+
+        Run run = cli.run("maintain", "--jobs", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("the database is read-only (default_transaction_read_only is on); nothing was run")
+                .doesNotContain("CREATE TABLE").doesNotContain("25006");
+        assertThat(run.err().lines().filter(l -> l.startsWith("pgpart:")).count()).isEqualTo(1);
+        assertThat(cli.db().partitionsOf("public.orders")).containsExactly("orders_default");
+    }
+
+    @Test
     void aLockHeldByAnotherSessionFailsTheTableWithExitOne() throws Exception {
         CliDatabase cli = CliDatabase.create("cli_locked", dir, ORDERS_YAML.replace("lock_timeout: 2s", "lock_timeout: 100ms"));
         cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"

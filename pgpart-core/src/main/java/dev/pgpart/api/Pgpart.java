@@ -114,6 +114,7 @@ public final class Pgpart {
                 Catalog catalog = read.catalog();
                 Plan plan = planEach(s, read, at);
                 if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
+                    Executor.prepare(c); // a read-only database is one error here, not one per worker
                     return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
                 }
                 return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);

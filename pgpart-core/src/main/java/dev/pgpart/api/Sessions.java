@@ -184,7 +184,7 @@ final class Sessions {
     PgpartException lockTimeout(Connection c, List<QualifiedName> tables, SQLException e) {
         Blockers.Found found = Blockers.findInTrees(c, tables, tables.get(0));
         return new PgpartException(ErrorCode.LOCK_TIMEOUT, "could not read the catalog of " + tables
-                + " within lock_timeout " + lockTimeout.toMillis() + " ms; nothing was done to "
+                + " within lock_timeout " + lockTimeout.toMillis() + " ms; nothing was changed for "
                 + (tables.size() == 1 ? "it." : "them.")
                 + (found.none() ? " The blocking session has finished: run again."
                 : " Sessions holding locks on these tables:\n" + found.lines() + "\nWait for them to finish and run again"

@@ -36,7 +36,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
         if (ex instanceof ParameterException pe) {
             return handleParseException(pe, new String[0]);
         }
-        err.println("pgpart: " + message(ex));
+        err.println("pgpart: " + message(ex) + timeoutHint(ex));
         if (main.verbosity() >= 2) {
             ex.printStackTrace(err);
         } else if (!(ex instanceof PgpartException)) {
@@ -55,6 +55,10 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    private String timeoutHint(Exception ex) {
+        return main.timeouts().explain(ex).map(h -> "\n" + h).orElse("");
     }
 
     private static String message(Exception ex) {

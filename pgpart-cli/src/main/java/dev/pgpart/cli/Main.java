@@ -46,6 +46,17 @@ public final class Main implements Runnable {
             defaultValue = DEFAULT_CONFIG)
     Path config;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            converter = Converters.Wait.class, defaultValue = "10s",
+            description = "How long to wait for the server to accept the connection and log in (default: ${DEFAULT-VALUE}).")
+    java.time.Duration connectTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            converter = Converters.Wait.class, defaultValue = "30m",
+            description = "statement_timeout of pgpart's sessions (default: ${DEFAULT-VALUE}); the socket timeout is"
+                    + " this plus 1m, so a server that stops answering fails the run instead of hanging it.")
+    java.time.Duration statementTimeout;
+
     @Option(names = "-v", scope = ScopeType.INHERIT,
             description = "More logging on stderr: -v INFO, -vv DEBUG and stack traces.")
     boolean[] verbose = new boolean[0];
@@ -179,6 +190,7 @@ public final class Main implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new PgpartException(ErrorCode.CONFIG, "cannot use " + UrlMasker.mask(u) + ": " + e.getMessage());
         }
+        timeouts().validated().apply(ds, u);
         env.get(Env.USER).ifPresent(ds::setUser);
         env.get(Env.PASSWORD).ifPresent(ds::setPassword);
         ds.setApplicationName("pgpart");
@@ -187,7 +199,13 @@ public final class Main implements Runnable {
     }
 
     Pgpart pgpart(Spec spec, MaintenanceListener listener) {
-        return factory.create(dataSource(), spec, listener, clock);
+        return factory.create(dataSource(), spec, listener, clock, timeouts().validated().statement());
+    }
+
+    /** The network and statement limits of this run (picocli fills the options; tests may not parse). */
+    Timeouts timeouts() {
+        return new Timeouts(connectTimeout != null ? connectTimeout : java.time.Duration.ofSeconds(10),
+                statementTimeout != null ? statementTimeout : dev.pgpart.api.Pgpart.DEFAULT_STATEMENT_TIMEOUT);
     }
 
     PrintWriter out() {

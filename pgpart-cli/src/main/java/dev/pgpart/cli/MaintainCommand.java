@@ -77,12 +77,15 @@ final class MaintainCommand implements Callable<Integer> {
         } else {
             new ResultText(Style.detect()).print(main.out(), result);
         }
-        return exitCode(result);
+        return Skipped.report(main.err(), result.plan(), exitCode(result));
     }
 
     static int exitCode(MaintainResult result) {
         if (result.hasFailures()) {
             return ExitCodes.FAILURE;
+        }
+        if (result.hasConfigProblems()) {
+            return ExitCodes.USAGE;
         }
         return result.hasPendingWithoutConsent() ? ExitCodes.ATTENTION : ExitCodes.OK;
     }

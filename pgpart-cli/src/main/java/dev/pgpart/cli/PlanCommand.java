@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pgpart plan}: what maintain would do, changing nothing. */
 @Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Shows what 'maintain' would do, table by table, and what needs a human. Changes nothing.",
-                "Exits 0 whatever the plan holds; use 'check' for monitoring."})
+                "Exits 0 whatever the plan holds (use 'check' for monitoring), except when a configured table could not"
+                        + " be planned: 1 when its catalog was locked, else 2 when the configuration does not fit it."
+                        + " The other tables are planned either way."})
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -43,6 +45,6 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             new PlanText(Style.detect()).print(main.out(), plan);
         }
-        return ExitCodes.OK;
+        return Skipped.report(main.err(), plan, ExitCodes.OK);
     }
 }

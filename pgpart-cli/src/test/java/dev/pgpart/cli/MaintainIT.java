@@ -146,6 +146,66 @@ class MaintainIT {
     }
 
     @Test
+    void checkPrintsNotesAfterTheProblemsAndTheyDoNotChangeTheExitCode() throws Exception {
+        CliDatabase cli = CliDatabase.create("cli_notes", dir, ORDERS_YAML);
+        cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"
+                        + " PRIMARY KEY (id, created_at)) PARTITION BY RANGE (created_at)",
+                "CREATE TABLE orders_2025_01 PARTITION OF orders"
+                        + " FOR VALUES FROM ('2025-01-01 00:00:00+00') TO ('2025-02-01 00:00:00+00')");
+        cli.run("maintain", "--yes");
+
+        Run text = cli.run("check");
+        Run json = cli.run("check", "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("public.orders: partition public.orders_2025_01 has expired", "(note)",
+                "OK: no problems (1 note)");
+        JsonNode findings = new ObjectMapper().readTree(json.out()).get("findings");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.get("severity").asText()).isEqualTo("note");
+            assertThat(f.get("kind").asText()).isEqualTo("unmanaged_expired");
+        });
+    }
+
+    @Test
+    void aMissingConfiguredTableExitsTwoNamingItWhileTheOtherTablesArePlannedAndMaintained() throws Exception {
+        CliDatabase cli = CliDatabase.create("cli_one_missing", dir, ORDERS_YAML + """
+                  public.events:
+                    interval: 1000
+                    premake: 1
+                """);
+        cli.db().exec("CREATE TABLE events (id bigint) PARTITION BY RANGE (id)");
+
+        Run plan = cli.run("plan", "--json");
+        Run maintain = cli.run("maintain");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(plan.out());
+        assertThat(json.at("/skipped/0/table").asText()).isEqualTo("public.orders");
+        assertThat(json.at("/skipped/0/reason").asText()).isEqualTo("config");
+        assertThat(json.at("/tables/1/actions")).hasSize(2);
+        assertThat(maintain.exitCode()).as(maintain.toString()).isEqualTo(2);
+        assertThat(maintain.err()).contains("public.orders was left out (configuration problem)", "does not exist");
+        assertThat(maintain.out()).contains("public.orders: nothing to do", "not planned: table public.orders does not exist");
+        assertThat(cli.db().partitionsOf("public.events")).containsExactly("events_p0", "events_p1000");
+    }
+
+    @Test
+    void aReadOnlyDatabaseFailsMaintainWithOneLineAndNoSql() {
+        CliDatabase cli = ordersWithRowsInDefault();
+        String db = cli.db().queryStrings("SELECT current_database()").get(0);
+        cli.db().exec("ALTER DATABASE \"" + db + "\" SET default_transaction_read_only = on");
+
+        Run run = cli.run("maintain", "--jobs", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("the database is read-only (default_transaction_read_only is on); nothing was run")
+                .doesNotContain("CREATE TABLE").doesNotContain("25006");
+        assertThat(run.err().lines().filter(l -> l.startsWith("pgpart:")).count()).isEqualTo(1);
+        assertThat(cli.db().partitionsOf("public.orders")).containsExactly("orders_default");
+    }
+
+    @Test
     void aLockHeldByAnotherSessionFailsTheTableWithExitOne() throws Exception {
         CliDatabase cli = CliDatabase.create("cli_locked", dir, ORDERS_YAML.replace("lock_timeout: 2s", "lock_timeout: 100ms"));
         cli.db().exec("CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL,"

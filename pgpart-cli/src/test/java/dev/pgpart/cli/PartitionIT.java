@@ -36,6 +36,32 @@ class PartitionIT {
     }
 
     @Test
+    void addWithoutANameGetsTheNameMaintainWouldGiveIt() {
+        CliDatabase cli = orders();
+        cli.db().exec("CREATE TABLE orders_p20270101 (x int)"); // taken: the next free name is used, as maintain does
+        Run run = cli.run("partition", "add", "--table", "orders", "--from", "2027-01-01 00:00:00+00",
+                "--to", "2027-02-01 00:00:00+00");
+        Run hourly = cli.run("partition", "add", "--table", "orders", "--from", "2027-03-01 06:00:00+00",
+                "--to", "2027-03-01 07:00:00+00");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(hourly.exitCode()).as(hourly.toString()).isZero();
+        assertThat(cli.db().partitionsOf("public.orders")).contains("orders_p20270101_1", "orders_p20270301_060000");
+        assertThat(cli.db().queryLong("SELECT count(*) FROM orders_p20270101_1")).isEqualTo(1);
+    }
+
+    @Test
+    void addWithAListOrHashBoundOnARangeTableIsAUsageErrorBeforeAnySql() {
+        CliDatabase cli = orders();
+        Run in = cli.run("partition", "add", "--table", "orders", "--in", "latam");
+        Run hash = cli.run("partition", "add", "--table", "orders", "--modulus", "4", "--remainder", "0");
+        assertThat(in.exitCode()).as(in.toString()).isEqualTo(2);
+        assertThat(in.err()).contains("public.orders is partitioned by RANGE", "LIST (--in)", "use --from X --to Y");
+        assertThat(hash.exitCode()).as(hash.toString()).isEqualTo(2);
+        assertThat(hash.err()).contains("HASH (--modulus/--remainder)").doesNotContain("SQLSTATE");
+        assertThat(cli.db().partitionsOf("public.orders")).containsExactly("orders_default");
+    }
+
+    @Test
     void dropWithoutYesSaysWhatWouldHappenAndExitsThree() {
         CliDatabase cli = orders();
         cli.db().exec("CREATE TABLE orders_old PARTITION OF orders FOR VALUES FROM ('2020-01-01') TO ('2020-02-01')");

@@ -15,6 +15,8 @@ import dev.pgpart.exec.MaintainOptions;
 import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.plan.Action;
+import dev.pgpart.plan.BoundText;
+import dev.pgpart.plan.ManualNames;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
@@ -53,8 +55,11 @@ final class ManualPartitions {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, MaintainOptions.defaults().lockWait())) {
                 Catalog catalog = sessions.read(c, List.of(parent), false);
                 TableInfo info = partitioned(catalog, parent);
-                QualifiedName child = parent.sibling(name.orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
-                        "a name for the new partition of " + parent + " is required (--name)")));
+                fits(info, bound);
+                QualifiedName child = name.map(parent::sibling).orElseGet(() -> ManualNames.derive(parent,
+                        spec.table(parent).flatMap(TableSpec::nameFormat), bound, catalog).orElseThrow(() ->
+                        new PgpartException(ErrorCode.CONFIG, "cannot derive a name for the new partition of " + parent
+                                + " from " + BoundText.of(bound) + ": pass --name")));
                 Action action;
                 if (bound instanceof Bound.Default) {
                     action = new CreateDefaultPartition(parent, child);
@@ -93,6 +98,41 @@ final class ManualPartitions {
                 Map.of(action.parent(), spec.table(action.parent()).map(TableSpec::lockTimeout).orElse(spec.lockTimeout())),
                 listener);
         return r.results().get(0);
+    }
+
+    /**
+     * A bound of the wrong kind would only fail at ATTACH with an SQL error; say it up front, as a
+     * usage error naming the options that do fit.
+     */
+    private static void fits(TableInfo info, Bound bound) {
+        TableInfo.Strategy strategy = info.strategy().orElseThrow();
+        boolean ok = switch (strategy) {
+            case RANGE -> bound instanceof Bound.Range || bound instanceof Bound.Default;
+            case LIST -> bound instanceof Bound.In || bound instanceof Bound.Default;
+            case HASH -> bound instanceof Bound.Hash;
+        };
+        if (!ok) {
+            String fit = switch (strategy) {
+                case RANGE -> "--from X --to Y (or --default)";
+                case LIST -> "--in VALUE... (or --default)";
+                case HASH -> "--modulus M --remainder R (a HASH table has no default partition)";
+            };
+            throw new PgpartException(ErrorCode.CONFIG, info.name() + " is partitioned by " + strategy
+                    + ", so a " + kind(bound) + " bound does not fit it: use " + fit + "; nothing was changed");
+        }
+    }
+
+    private static String kind(Bound b) {
+        if (b instanceof Bound.Range) {
+            return "RANGE (--from/--to)";
+        }
+        if (b instanceof Bound.In) {
+            return "LIST (--in)";
+        }
+        if (b instanceof Bound.Hash) {
+            return "HASH (--modulus/--remainder)";
+        }
+        return b instanceof Bound.Default ? "DEFAULT (--default)" : "hand-written";
     }
 
     private static TableInfo partitioned(Catalog catalog, QualifiedName parent) {

@@ -25,6 +25,8 @@ import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.SkippedTable;
+import dev.pgpart.plan.TablePlan;
 import dev.pgpart.plan.TableStatus;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.Spec;
@@ -51,6 +53,12 @@ import javax.sql.DataSource;
  * JVM or others, serialize on a PostgreSQL advisory lock.
  */
 public final class Pgpart {
+    /**
+     * Bounds every statement pgpart sends (SET statement_timeout on its sessions, put back after):
+     * long enough for a large move out of a default partition, short enough that nothing hangs.
+     */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(30);
+
     private final DataSource dataSource;
     private final Spec spec;
     private final Clock clock;
@@ -63,7 +71,7 @@ public final class Pgpart {
         this.spec = Objects.requireNonNull(b.spec, "spec");
         this.clock = b.clock;
         this.listener = b.listener;
-        this.sessions = new Sessions(dataSource, spec.lockTimeout());
+        this.sessions = new Sessions(dataSource, spec.lockTimeout(), b.statementTimeout);
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
     }
 
@@ -88,7 +96,7 @@ public final class Pgpart {
     /** What {@link #maintain} would do at {@code at}, for one table or all. */
     public Plan plan(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        return withSession(c -> new Planner().plan(s, validated(s, read(c, s, false)), at));
+        return withSession(c -> planEach(s, readEach(c, s), at, at));
     }
 
     public MaintainResult maintain(MaintainOptions options) {
@@ -103,12 +111,14 @@ public final class Pgpart {
         Spec s = select(table);
         return withSession(c -> {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
-                Catalog catalog = validated(s, read(c, s, false));
+                Sessions.Read read = readEach(c, s);
+                Catalog catalog = read.catalog();
                 // A future --at premakes for then; it never drops what is still within retention today.
                 Instant real = clock.instant();
-                Plan plan = new Planner().plan(s, catalog, at, at.isAfter(real) ? real : at);
+                Plan plan = planEach(s, read, at, at.isAfter(real) ? real : at);
                 if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
-                    return new ParallelMaintenance(dataSource, listener).run(plan, catalog, options, lockTimeouts(s));
+                    Executor.prepare(c); // a read-only database is one error here, not one per worker
+                    return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
                 }
                 return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
             }
@@ -122,9 +132,9 @@ public final class Pgpart {
     }
 
     /**
-     * Problems that need a human, including configuration drift; empty when healthy. A table whose
-     * configuration does not fit the database gets one finding per configuration problem (the
-     * validator's); the others get the planner's findings.
+     * Problems that need a human, including configuration drift, then notes; no problem means
+     * healthy. A table whose configuration does not fit the database gets one finding per
+     * configuration problem (the validator's); the others get the planner's findings.
      */
     public List<Finding> check() {
         Instant now = clock.instant();
@@ -139,8 +149,8 @@ public final class Pgpart {
                     fitting.add(t);
                 }
             }
-            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, now).stream()
-                    .filter(f -> f.severity() == Finding.Severity.PROBLEM).forEach(findings::add);
+            // notes too: check prints them after the problems (they do not change the exit code)
+            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, now).forEach(findings::add);
             return findings.stream().distinct().toList();
         });
     }
@@ -172,12 +182,51 @@ public final class Pgpart {
         return spec.only(table.get());
     }
 
-    private static Catalog validated(Spec s, Catalog catalog) {
-        List<ConfigProblem> problems = SpecValidator.validate(s, catalog);
-        if (!problems.isEmpty()) {
+    private Sessions.Read readEach(Connection c, Spec s) throws SQLException {
+        return sessions.readEach(c, s.tables().stream().map(TableSpec::table).toList(), false);
+    }
+
+    /**
+     * Plans every table that can be planned. A table the configuration does not fit, or whose
+     * catalog is locked, gets an empty plan with a finding saying why, and is listed as skipped;
+     * only when no table is left (or a problem belongs to no table) is it an error for the run.
+     */
+    private Plan planEach(Spec s, Sessions.Read read, Instant at, Instant removalsAt) {
+        List<TableSpec> readable = s.tables().stream().filter(t -> !read.locked().containsKey(t.table())).toList();
+        List<ConfigProblem> problems = SpecValidator.validate(new Spec(s.lockTimeout(), readable), read.catalog());
+        Map<QualifiedName, List<ConfigProblem>> byTable = new LinkedHashMap<>();
+        for (ConfigProblem p : problems) {
+            if (p.table().isEmpty() || s.table(p.table().get()).isEmpty()) {
+                throw new ConfigException(problems); // not about one table: nothing can be planned safely
+            }
+            byTable.computeIfAbsent(p.table().get(), k -> new ArrayList<>()).add(p);
+        }
+        List<TableSpec> good = readable.stream().filter(t -> !byTable.containsKey(t.table())).toList();
+        if (good.isEmpty() && !problems.isEmpty() && read.locked().isEmpty()) {
             throw new ConfigException(problems);
         }
-        return catalog;
+        Plan planned = new Planner().plan(new Spec(s.lockTimeout(), good), read.catalog(), at, removalsAt);
+        List<TablePlan> tables = new ArrayList<>();
+        List<SkippedTable> skipped = new ArrayList<>();
+        for (TableSpec t : s.tables()) {
+            QualifiedName name = t.table();
+            if (read.locked().containsKey(name)) {
+                String m = read.locked().get(name).getMessage();
+                skipped.add(new SkippedTable(name, SkippedTable.Reason.LOCKED, m));
+                tables.add(new TablePlan(name, List.of(), List.of(new Finding(name, Finding.Kind.LOCKED,
+                        Finding.Severity.PROBLEM, "not planned: " + m))));
+            } else if (byTable.containsKey(name)) {
+                String m = byTable.get(name).stream()
+                        .map(p -> p.problem() + (p.fix().isEmpty() ? "" : " (" + p.fix() + ")"))
+                        .collect(Collectors.joining("; "));
+                skipped.add(new SkippedTable(name, SkippedTable.Reason.CONFIG, m));
+                tables.add(new TablePlan(name, List.of(), List.of(new Finding(name, Finding.Kind.DRIFT,
+                        Finding.Severity.PROBLEM, "not planned: " + m))));
+            } else {
+                tables.add(planned.tables().stream().filter(tp -> tp.table().equals(name)).findFirst().orElseThrow());
+            }
+        }
+        return new Plan(at, tables, skipped);
     }
 
     private Catalog read(Connection c, Spec s, boolean sizes) throws SQLException {
@@ -199,6 +248,7 @@ public final class Pgpart {
         private Spec spec = new Spec(Spec.DEFAULT_LOCK_TIMEOUT, List.of());
         private Clock clock = Clock.systemUTC();
         private MaintenanceListener listener = MaintenanceListener.NONE;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -216,6 +266,15 @@ public final class Pgpart {
 
         public Builder listener(MaintenanceListener l) {
             this.listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** statement_timeout of pgpart's sessions; positive (0 would mean "no limit" to PostgreSQL). */
+        public Builder statementTimeout(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("statementTimeout must be positive, got " + d);
+            }
+            this.statementTimeout = d;
             return this;
         }
 

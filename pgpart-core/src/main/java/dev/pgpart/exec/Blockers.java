@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +49,28 @@ public final class Blockers {
     private Blockers() {
     }
 
-    /** Holders of granted locks on {@code relations}, other than this session; empty if the query fails. */
-    public static List<Holder> find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
+    /**
+     * Who holds locks, or why that could not be found out: an empty list must mean "nobody", never
+     * "the query failed", or the message would send the DBA looking for a blocker that has gone.
+     */
+    public record Found(List<Holder> holders, Optional<String> error) {
+        public Found {
+            holders = List.copyOf(holders);
+        }
+
+        /** The evidence lines, or the reason there are none; empty when nobody holds a lock. */
+        public String lines() {
+            return error.map(e -> "-> the sessions holding locks could not be listed: " + e)
+                    .orElseGet(() -> holders.stream().map(Holder::line).collect(Collectors.joining("\n")));
+        }
+
+        public boolean none() {
+            return holders.isEmpty() && error.isEmpty();
+        }
+    }
+
+    /** Holders of granted locks on {@code relations}, other than this session. */
+    public static Found find(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
         return find(c, SQL, relations, table);
     }
 
@@ -56,11 +78,11 @@ public final class Blockers {
      * Holders of granted locks on {@code tables} or any of their partitions: for a failed catalog
      * read, which may have waited on any partition (a default partition's count, say).
      */
-    public static List<Holder> findInTrees(Connection c, Collection<QualifiedName> tables, QualifiedName table) {
+    public static Found findInTrees(Connection c, Collection<QualifiedName> tables, QualifiedName table) {
         return find(c, sql(TREES), tables, table);
     }
 
-    private static List<Holder> find(Connection c, String sql, Collection<QualifiedName> relations, QualifiedName table) {
+    private static Found find(Connection c, String sql, Collection<QualifiedName> relations, QualifiedName table) {
         List<Holder> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array names = c.createArrayOf("text", relations.stream().map(QualifiedName::sql).toArray());
@@ -71,34 +93,35 @@ public final class Blockers {
                             rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
+            return new Found(out, Optional.empty());
         } catch (SQLException e) {
-            LOG.warn("{}: could not list the sessions holding locks: {}", table, e.getMessage());
+            LOG.warn("{}: could not list the sessions holding locks: {}", table, Failures.sql(e));
+            return new Found(out, Optional.of(Failures.sql(e)));
         }
-        return out;
     }
 
     /** The failure message: evidence, the state the table was left in, and what to do. */
-    static String message(QualifiedName table, int attempts, Duration lockTimeout, String error, List<Holder> holders,
+    static String message(QualifiedName table, int attempts, Duration lockTimeout, String error, Found found,
                           String leftState) {
         StringBuilder m = new StringBuilder();
         m.append("could not get the locks for ").append(table).append(" within lock_timeout ")
                 .append(lockTimeout.toMillis()).append(" ms in ").append(attempts).append(" attempt(s) (last error: ")
                 .append(error).append(").");
-        if (holders.isEmpty()) {
+        if (found.none()) {
             m.append(" No other session holds a lock on these relations now: the blocker has finished.");
         } else {
-            m.append(" Sessions holding locks on the relations involved:");
-            holders.forEach(h -> m.append('\n').append(h.line()));
+            m.append(" Sessions holding locks on the relations involved:\n").append(found.lines());
         }
         m.append('\n').append(leftState);
         m.append("\nWait for these sessions to finish and run maintain again");
-        m.append(holders.stream().map(Holder::pid).distinct().findFirst()
+        m.append(found.holders().stream().map(Holder::pid).distinct().findFirst()
                 .map(pid -> ", or end a blocker with SELECT pg_terminate_backend(" + pid + ");").orElse("."));
         return m.toString();
     }
 
+    /** Scoped to the transaction: a table's concurrent detaches run outside it and say for themselves. */
     static String nothingChanged(QualifiedName table) {
-        return "Nothing was changed for " + table + " (its transaction was rolled back).";
+        return "The transaction for " + table + " was rolled back: none of its actions was applied.";
     }
 
     static String human(Duration d) {

@@ -54,7 +54,12 @@ public final class DdlRenderer {
         if (action instanceof FinalizeDetach a) {
             List<Step> steps = new ArrayList<>();
             steps.add(Step.ddl(finalizeDetach(a.parent(), a.partition())));
-            detachedComment(a.partition(), parent).ifPresent(steps::add);
+            if (a.thenDrop()) {
+                steps.add(new Step(Step.Kind.EXPECT_DETACHED, EXPECT_DETACHED_SQL, List.of(a.partition().schema(), a.partition().name())));
+                steps.add(Step.ddl("DROP TABLE " + a.partition().sql()));
+            } else {
+                detachedComment(a.partition(), parent).ifPresent(steps::add);
+            }
             return new RenderedAction(a, Optional.empty(), steps);
         }
         throw new IllegalArgumentException("no rendering for " + action.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
+import dev.pgpart.plan.FinalizeDetach;
 import dev.pgpart.sql.QualifiedName;
 
 /** The short note of an applied action, e.g. {@code attached; moved 1200 rows from orders_default}. */
@@ -25,6 +26,9 @@ final class Details {
         }
         if (a instanceof DropPartition) {
             return "detached and dropped";
+        }
+        if (a instanceof FinalizeDetach f && f.thenDrop()) {
+            return "detach finalized; dropped";
         }
         return "detach finalized; kept as a plain table";
     }

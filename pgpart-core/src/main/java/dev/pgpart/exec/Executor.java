@@ -44,9 +44,13 @@ public final class Executor {
      */
     public MaintainResult execute(Connection c, Plan plan, Catalog catalog, MaintainOptions options,
                                   Map<QualifiedName, Duration> lockTimeouts, MaintenanceListener listener) {
+        long start = System.nanoTime();
+        List<TablePlan> tables = plan.tables().stream().filter(t -> !t.isEmpty()).toList();
+        if (tables.isEmpty()) {
+            return new MaintainResult(plan, List.of(), Duration.ZERO);
+        }
         String user = prepare(c);
         TableRunner runner = new TableRunner(c, options, user, listener);
-        List<TablePlan> tables = plan.tables().stream().filter(t -> !t.isEmpty()).toList();
         List<ActionResult> results = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             TablePlan tp = tables.get(i);
@@ -56,18 +60,32 @@ public final class Executor {
             listener.tableStarted(tp.table(), i + 1, tables.size(), tp.actions().size());
             results.addAll(runner.run(tp, catalog.table(tp.table()), timeout));
         }
-        return new MaintainResult(plan, results);
+        return new MaintainResult(plan, results, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static String prepare(Connection c) {
+    /**
+     * Fails once, up front, when the database cannot be written (a standby, or read-only by
+     * default), and names the role pgpart runs as otherwise.
+     *
+     * @throws PgpartException (DATABASE) when read-only or the connection is unusable; nothing was run
+     */
+    public static String prepare(Connection c) {
         try {
             if (!c.getAutoCommit()) {
                 // Our COMMITs would also commit whatever the caller had open on this connection.
                 throw new PgpartException(ErrorCode.INTERNAL, "the executor needs a connection in autocommit mode"
                         + " (prepared by Session.configure) with no transaction open; nothing was run");
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_user")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT current_user, pg_is_in_recovery(), current_setting('transaction_read_only') = 'on'")) {
                 rs.next();
+                if (rs.getBoolean(2) || rs.getBoolean(3)) {
+                    // Said once here, instead of once per action with its SQL (25006 on every statement).
+                    throw new PgpartException(ErrorCode.DATABASE, "the database is read-only ("
+                            + (rs.getBoolean(2) ? "a standby in recovery" : "default_transaction_read_only is on")
+                            + "); nothing was run. Point --url at the primary, or turn read-only off for pgpart's role"
+                            + " (ALTER ROLE ... SET default_transaction_read_only = off)");
+                }
                 return rs.getString(1);
             }
         } catch (SQLException e) {

@@ -18,7 +18,17 @@ final class Failures {
     static String sql(SQLException e) {
         SqlState s = SqlState.of(e);
         String name = s == SqlState.OTHER ? "" : " (" + s.name().toLowerCase(java.util.Locale.ROOT) + ")";
-        return "SQLSTATE " + e.getSQLState() + name + ": " + e.getMessage();
+        return "SQLSTATE " + e.getSQLState() + name + ": " + e.getMessage() + hint(s);
+    }
+
+    /** The way out of the errors whose server text does not say what to change. */
+    private static String hint(SqlState s) {
+        if (s == SqlState.QUERY_CANCELED) {
+            return " (the statement was cancelled: it ran longer than statement_timeout, which pgpart sets on its"
+                    + " sessions; raise it with --statement-timeout or Pgpart.builder().statementTimeout(...), or"
+                    + " someone ran pg_cancel_backend)";
+        }
+        return "";
     }
 
     static String abbreviate(String sql) {

@@ -2,27 +2,89 @@ package dev.pgpart.exec;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
+import dev.pgpart.sql.Sql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Puts a connection into the state every pgpart query assumes, so results never depend on the
- * client's, server's or JVM's settings: UTC, ISO dates, standard strings, autocommit.
+ * client's, server's or JVM's settings: UTC, ISO dates, standard strings, autocommit, and pgpart's
+ * own lock and statement timeouts. A borrowed connection (an application's pool) gets back what it
+ * had: {@link #prepare} records it and {@link Saved#restore} puts it back.
  */
 public final class Session {
+    /** Every setting {@link #prepare} changes, so every one of them is restored. */
+    static final List<String> SETTINGS = List.of("TimeZone", "DateStyle", "IntervalStyle", "application_name",
+            "lock_timeout", "statement_timeout");
+
     private Session() {
     }
 
-    /**
-     * The session default for statements outside the executor's table transactions (catalog
-     * reads): they take ACCESS SHARE locks and must never queue forever behind an ALTER.
-     */
-    public static void lockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET lock_timeout = " + dev.pgpart.sql.Sql.millis(timeout));
+    /** What a connection had before pgpart used it. */
+    public record Saved(boolean autoCommit, Map<String, String> settings) {
+        public Saved {
+            settings = Map.copyOf(settings);
         }
+
+        /**
+         * Puts the recorded settings back (set_config with bind parameters: the values are the
+         * server's own, but still never pasted into SQL). Any open transaction is rolled back first,
+         * since set_config inside a failed one would not run.
+         */
+        public void restore(Connection c) throws SQLException {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
+                for (String name : SETTINGS) {
+                    ps.setString(1, name);
+                    ps.setString(2, settings.get(name));
+                    ps.executeQuery().close();
+                }
+            }
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Records the connection's state, then {@link #configure}s it with pgpart's timeouts.
+     *
+     * @param lockTimeout      the session default for statements outside the executor's table
+     *                         transactions (catalog reads): they take ACCESS SHARE locks and must
+     *                         never queue forever behind an ALTER
+     * @param statementTimeout bounds every statement, so neither a role's setting nor the server's
+     *                         decides how long a move out of the default may run
+     */
+    public static Saved prepare(Connection c, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+        Saved saved = save(c);
+        configure(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = " + Sql.millis(lockTimeout));
+            s.execute("SET statement_timeout = " + Sql.millis(statementTimeout));
+        }
+        return saved;
+    }
+
+    static Saved save(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        Map<String, String> values = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.current_setting(?)")) {
+            for (String name : SETTINGS) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    values.put(name, rs.getString(1));
+                }
+            }
+        }
+        return new Saved(autoCommit, values);
     }
 
     public static void configure(Connection c) throws SQLException {

@@ -69,7 +69,7 @@ final class TableRunner {
         for (int i : concurrent) {
             finish(results, i, locked
                     ? failed(actions.get(i), "not attempted: the locks for " + tp.table() + " could not be taken (see the"
-                        + " other actions); nothing was changed for " + tp.table(), 0, Duration.ZERO)
+                        + " other actions); " + actions.get(i).partition() + " is still attached", 0, Duration.ZERO)
                     : runConcurrent(tp.table(), rendered.get(i), lockTimeout, relations));
         }
         return Arrays.asList(results);

@@ -66,7 +66,7 @@ final class TableTransaction {
                 String detail = state.retryable()
                         ? Blockers.message(table, attempt, lockTimeout, e.getSQLState() + " " + e.getMessage(),
                                 Blockers.find(c, relations, table), Blockers.nothingChanged(table))
-                        : "transaction for " + table + " failed: " + Failures.sql(e) + ". Nothing was changed for " + table + ".";
+                        : "transaction for " + table + " failed: " + Failures.sql(e) + ". " + Blockers.nothingChanged(table);
                 return new Result(work.stream().map(w -> new Done(w.index(), false, 0, detail, elapsed)).toList(),
                         attempt, state.retryable());
             }

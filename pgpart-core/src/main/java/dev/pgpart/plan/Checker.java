@@ -35,19 +35,34 @@ public final class Checker {
         TableInfo table = catalog.table(spec.table()).orElseThrow();
         for (Partition p : table.partitions()) {
             if (p.detachPending()) {
-                boolean finalized = plan.actions().contains(new FinalizeDetach(spec.table(), p.name()));
-                out.add(new Finding(spec.table(), Finding.Kind.DETACH_PENDING,
-                        finalized ? Finding.Severity.NOTE : Finding.Severity.PROBLEM,
-                        "partition " + p.name() + " is half-detached (an interrupted DETACH ... CONCURRENTLY); "
-                                + (finalized ? "maintain finalizes it because it has expired"
-                                : "run ALTER TABLE " + spec.table().sql() + " DETACH PARTITION " + p.name().sql()
-                                + " FINALIZE, or re-attach it")));
+                out.add(detachPending(spec, p, plan));
             }
         }
-        if (spec.policy() instanceof RangePolicy policy) {
+        // "run maintain now" only when maintain would create something: before start, or above a
+        // MAXVALUE partition, it has nothing to do and the finding would alert forever; anything
+        // else that stops it (a conflict, too many slots) is reported by the plan's own findings
+        boolean maintainCreates = plan.actions().stream().anyMatch(a -> a instanceof CreatePartition);
+        if (spec.policy() instanceof RangePolicy policy && maintainCreates) {
             RangeContext.build(spec, table, now).context().ifPresent(ctx -> coverage(ctx, policy, out));
         }
         return out;
+    }
+
+    /**
+     * A problem until it is finished, even when the next maintain will finish it: the partition no
+     * longer receives rows, and while it stays half-detached retention does not apply to it.
+     */
+    private static Finding detachPending(TableSpec spec, Partition p, TablePlan plan) {
+        String manual = "ALTER TABLE " + spec.table().sql() + " DETACH PARTITION " + p.name().sql() + " FINALIZE;";
+        String next = plan.actions().stream()
+                .filter(a -> a instanceof FinalizeDetach f && f.partition().equals(p.name()))
+                .map(a -> ((FinalizeDetach) a).thenDrop()
+                        ? "the next maintain --yes finalizes and drops it (it has expired, on_expiry: drop)"
+                        : "the next maintain finalizes it and keeps it as a plain table")
+                .findFirst().orElse("maintain will not finish it");
+        return new Finding(spec.table(), Finding.Kind.DETACH_PENDING, Finding.Severity.PROBLEM,
+                "partition " + p.name() + " is half-detached (an interrupted DETACH ... CONCURRENTLY): it no longer"
+                        + " receives rows; " + next + ", or run " + manual);
     }
 
     private static void coverage(RangeContext ctx, RangePolicy policy, List<Finding> out) {

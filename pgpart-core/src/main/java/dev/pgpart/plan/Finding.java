@@ -33,7 +33,9 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         /** The table in the config is missing or not partitioned. */
         MISSING_TABLE,
         /** The run creates fewer partitions than wanted because of {@code max_partitions_per_run}. */
-        CAPPED
+        CAPPED,
+        /** The table's catalog could not be read within lock_timeout, so it was not planned. */
+        LOCKED
     }
 
     @Override

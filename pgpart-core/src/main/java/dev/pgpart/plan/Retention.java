@@ -29,6 +29,12 @@ final class Retention {
         List<Finding> findings = new ArrayList<>();
         Set<QualifiedName> removed = new HashSet<>();
         if (ctx.cutoff().isEmpty()) {
+            // No retention, but a half-detached partition still has to be finished: it no longer
+            // receives rows, and only FINALIZE (or a manual re-attach after it) ends that state.
+            ctx.spans().stream().map(Span::partition).filter(Partition::detachPending).forEach(p -> {
+                finalizes.add(new FinalizeDetach(ctx.name(), p.name()));
+                removed.add(p.name());
+            });
             return new Outcome(finalizes, removals, findings, removed);
         }
         BigDecimal cutoff = ctx.cutoff().get();
@@ -36,15 +42,20 @@ final class Retention {
                 : ctx.spans().stream().filter(s -> !s.partition().detachPending()).reduce((a, b) -> b);
         boolean concurrently = majorVersion >= 14 && ctx.table().defaultPartition().isEmpty();
         for (Span s : ctx.spans()) {
-            if (!s.endsAtOrBefore(cutoff) || keep.map(k -> k == s).orElse(false)) {
+            Partition p = s.partition();
+            boolean expired = s.endsAtOrBefore(cutoff);
+            if (p.detachPending()) {
+                // Finished whether or not it has expired (see above); an expired one that retention
+                // would drop is dropped once finalized, not kept as a table nobody looks at again.
+                finalizes.add(new FinalizeDetach(ctx.name(), p.name(), expired && drops(ctx, p)));
+                removed.add(p.name());
                 continue;
             }
-            Partition p = s.partition();
+            if (!expired || keep.map(k -> k == s).orElse(false)) {
+                continue;
+            }
             String reason = reason(ctx, s.hi().get(), cutoff);
-            if (p.detachPending()) {
-                finalizes.add(new FinalizeDetach(ctx.name(), p.name()));
-                removed.add(p.name());
-            } else if (p.managed() || ctx.spec().expireUnmanaged()) {
+            if (p.managed() || ctx.spec().expireUnmanaged()) {
                 removals.add(ctx.policy().onExpiry() == RangePolicy.OnExpiry.DROP
                         ? new DropPartition(ctx.name(), p.name(), p.bound(), concurrently, reason)
                         : new DetachPartition(ctx.name(), p.name(), p.bound(), concurrently, reason));
@@ -56,6 +67,10 @@ final class Retention {
             }
         }
         return new Outcome(finalizes, removals, findings, removed);
+    }
+
+    private static boolean drops(RangeContext ctx, Partition p) {
+        return ctx.policy().onExpiry() == RangePolicy.OnExpiry.DROP && (p.managed() || ctx.spec().expireUnmanaged());
     }
 
     private static String reason(RangeContext ctx, BigDecimal upper, BigDecimal cutoff) {

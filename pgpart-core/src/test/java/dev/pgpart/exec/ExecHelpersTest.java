@@ -44,8 +44,8 @@ class ExecHelpersTest {
                 "orders_default", "SELECT * FROM orders_default");
         QualifiedName t = QualifiedName.of("public", "orders");
         String m = Blockers.message(t, 4, Duration.ofMillis(200), "55P03 canceling statement due to lock timeout",
-                List.of(h), Blockers.nothingChanged(t));
+                new Blockers.Found(List.of(h), java.util.Optional.empty()), Blockers.nothingChanged(t));
         assertThat(m).contains("pid 4242", "idle in transaction", "transaction open 3m12s", "AccessShareLock on orders_default",
-                "Nothing was changed for public.orders", "pg_terminate_backend(4242)", "4 attempt(s)");
+                "The transaction for public.orders was rolled back", "pg_terminate_backend(4242)", "4 attempt(s)");
     }
 }

@@ -57,7 +57,7 @@ class ExecutorLockConflictIT {
             ActionResult create = r.results().get(0);
             assertThat(create.attempts()).isEqualTo(3);
             assertThat(create.detail()).contains("pid " + blockerPid, "AccessShareLock", "lk_default", "idle in transaction",
-                    "Nothing was changed for public.lk", "pg_terminate_backend(" + blockerPid + ")");
+                    "The transaction for public.lk was rolled back", "pg_terminate_backend(" + blockerPid + ")");
             assertThat(r.results().get(1).detail()).startsWith("not attempted");
         }
         assertThat(exists(db, "public", "lk_p2027")).isFalse();

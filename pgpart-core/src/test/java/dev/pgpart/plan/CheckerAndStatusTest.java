@@ -60,6 +60,35 @@ class CheckerAndStatusTest {
     }
 
     @Test
+    void aHalfDetachedPartitionIsAProblemEvenWhenTheNextMaintainWillFinishIt() {
+        RangePolicy keeping = Fx.keeping(MONTHLY, every(3, Unit.MONTH), RangePolicy.OnExpiry.DETACH);
+        Catalog c = Fx.catalog(months("2024-03-01", "2024-04-01", "2024-05-01")
+                .with(Fx.pending(rangePart("gone", "2023-01-01", "2023-02-01"))).build());
+        List<Finding> f = new Checker().findings(Fx.specOf(spec(keeping)), c, NOW);
+        assertThat(f).filteredOn(x -> x.kind() == Finding.Kind.DETACH_PENDING).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.PROBLEM);
+            assertThat(x.message()).contains("the next maintain finalizes it and keeps it as a plain table");
+        });
+    }
+
+    @Test
+    void beforeTheConfiguredStartCheckDoesNotAskForAMaintainThatHasNothingToDo() {
+        RangePolicy later = Fx.startingAt(MONTHLY, "2025-01-01T00:00:00");
+        Catalog c = Fx.catalog(months("2025-01-01", "2025-02-01", "2025-03-01").build());
+        assertThat(new Planner().plan(Fx.specOf(spec(later)), c, NOW).actions()).isEmpty();
+        assertThat(new Checker().findings(Fx.specOf(spec(later)), c, NOW)).isEmpty();
+    }
+
+    @Test
+    void aMaxvaluePartitionHoldingNowIsEnoughCoverage() {
+        Catalog c = Fx.catalog(months("2024-02-01")
+                .with(Fx.part("orders_rest", new dev.pgpart.catalog.Bound.Range(java.util.Optional.of("2024-03-01"),
+                        java.util.Optional.empty()))).build());
+        assertThat(new Planner().plan(Fx.specOf(spec(MONTHLY)), c, NOW).actions()).isEmpty();
+        assertThat(new Checker().findings(Fx.specOf(spec(MONTHLY)), c, NOW)).isEmpty();
+    }
+
+    @Test
     void statusSummarisesBoundsCoverageAndTimeline() {
         Catalog c = Fx.catalog(months("2023-12-01", "2024-02-01", "2024-03-01", "2024-04-01").withDefault(3, "2020-01-01",
                 "2020-01-01").build());

@@ -126,6 +126,32 @@ class RetentionTest {
     }
 
     @Test
+    void anExpiredHalfDetachedPartitionUnderOnExpiryDropIsFinalizedThenDroppedWithConsent() {
+        RangePolicy dropping = Fx.keeping(range(every(1, Unit.MONTH), 1), every(12, Unit.MONTH), OnExpiry.DROP);
+        var t = withCurrent(Fx.pending(rangePart("half", "2024-01-01 00:00:00+00", "2024-02-01 00:00:00+00")))
+                .build();
+        List<Action> r = removals(plan(spec(dropping), t, NOW));
+        assertThat(r).containsExactly(new FinalizeDetach(Fx.ORDERS, Fx.ORDERS.sibling("half"), true));
+        assertThat(r.get(0).requiresConsent()).isTrue();
+    }
+
+    @Test
+    void aHalfDetachedPartitionThatHasNotExpiredIsFinalizedAndKept() {
+        var t = withCurrent(Fx.pending(rangePart("half", "2025-11-01 00:00:00+00", "2025-12-01 00:00:00+00")))
+                .build();
+        assertThat(removals(plan(spec(YEAR_OF_MONTHS), t, NOW)))
+                .containsExactly(new FinalizeDetach(Fx.ORDERS, Fx.ORDERS.sibling("half"), false));
+    }
+
+    @Test
+    void aHalfDetachedPartitionOfATableWithoutRetentionIsFinalizedAndKept() {
+        var t = withCurrent(Fx.pending(rangePart("half", "2025-11-01 00:00:00+00", "2025-12-01 00:00:00+00")))
+                .build();
+        assertThat(removals(plan(spec(range(every(1, Unit.MONTH), 1)), t, NOW)))
+                .containsExactly(new FinalizeDetach(Fx.ORDERS, Fx.ORDERS.sibling("half"), false));
+    }
+
+    @Test
     void actionsRunCreatesThenDefaultThenFinalizeThenOldestRemovalFirst() {
         var t = table(KeyType.TIMESTAMPTZ)
                 .range("b", "2024-02-01 00:00:00+00", "2024-03-01 00:00:00+00")

@@ -44,7 +44,7 @@ public final class Json {
                 .map(t -> new TablePlanJson(t.table().toString(), t.actions().stream().map(JsonViews.ActionJson::of).toList(),
                         FindingJson.all(t.findings())))
                 .toList();
-        write(out, new PlanJson(JsonViews.SCHEMA, "plan", plan.at(), tables));
+        write(out, new PlanJson(JsonViews.SCHEMA, "plan", plan.at(), tables, JsonViews.SkippedJson.all(plan.skipped())));
     }
 
     public void maintain(PrintWriter out, MaintainResult result) {
@@ -52,7 +52,8 @@ public final class Json {
                 count(result, Outcome.FAILED), result.results().stream().filter(ActionResult::skippedForConsent).count(),
                 result.rowsMoved());
         write(out, new MaintainJson(JsonViews.SCHEMA, "maintain", result.plan().at(), summary,
-                result.results().stream().map(ResultJson::of).toList(), FindingJson.all(result.plan().findings())));
+                result.results().stream().map(ResultJson::of).toList(), FindingJson.all(result.plan().findings()),
+                JsonViews.SkippedJson.all(result.plan().skipped())));
     }
 
     public void status(PrintWriter out, List<TableStatus> tables) {

@@ -9,6 +9,7 @@ import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.Finding;
+import dev.pgpart.plan.SkippedTable;
 import dev.pgpart.plan.TableStatus;
 import dev.pgpart.spec.ConfigProblem;
 import java.time.Instant;
@@ -81,8 +82,16 @@ public final class JsonViews {
     public record TablePlanJson(String table, List<ActionJson> actions, List<FindingJson> findings) {
     }
 
-    @JsonPropertyOrder({"schema", "command", "at", "tables"})
-    public record PlanJson(int schema, String command, Instant at, List<TablePlanJson> tables) {
+    /** A configured table left out of the plan; {@code reason} is {@code config} or {@code locked}. */
+    public record SkippedJson(String table, String reason, String message) {
+        static List<SkippedJson> all(List<SkippedTable> skipped) {
+            return skipped.stream().map(s -> new SkippedJson(s.table().toString(),
+                    s.reason().name().toLowerCase(Locale.ROOT), s.message())).toList();
+        }
+    }
+
+    @JsonPropertyOrder({"schema", "command", "at", "tables", "skipped"})
+    public record PlanJson(int schema, String command, Instant at, List<TablePlanJson> tables, List<SkippedJson> skipped) {
     }
 
     public record ResultJson(String outcome, ActionJson action, String detail, long rowsMoved, int attempts, long elapsedMs) {
@@ -96,7 +105,7 @@ public final class JsonViews {
     }
 
     public record MaintainJson(int schema, String command, Instant at, SummaryJson summary, List<ResultJson> results,
-                               List<FindingJson> findings) {
+                               List<FindingJson> findings, List<SkippedJson> skipped) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

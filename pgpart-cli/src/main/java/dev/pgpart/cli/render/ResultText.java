@@ -88,7 +88,7 @@ public final class ResultText {
         long skipped = count(result, Outcome.SKIPPED);
         long failed = count(result, Outcome.FAILED);
         long consent = result.results().stream().filter(ActionResult::skippedForConsent).count();
-        Duration total = result.results().stream().map(ActionResult::elapsed).reduce(Duration.ZERO, Duration::plus);
+        Duration total = result.elapsed();
         StringBuilder s = new StringBuilder();
         s.append(applied).append(" applied, ").append(skipped).append(" skipped, ").append(failed).append(" failed");
         if (result.rowsMoved() > 0) {
@@ -99,7 +99,9 @@ public final class ResultText {
             s.append(" ").append(Text.plural(consent, "action")).append(" need consent: run again with --yes to detach/drop.");
         }
         if (failed > 0) {
-            s.append(" Failed tables were rolled back; see the lines above.");
+            // a table's failure does not undo its other actions (a concurrent detach or drop commits
+            // on its own): say what the lines above mean, not that everything was rolled back
+            s.append(" Actions marked applied are committed; each failed line says what it left behind.");
         }
         return s.toString();
     }

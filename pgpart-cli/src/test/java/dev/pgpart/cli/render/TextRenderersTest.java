@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.Outcome;
+import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.plan.Plan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,7 +75,15 @@ class TextRenderersTest {
         assertThat(text).contains("  failed   create          orders_by_region_eu       IN ('eu', NULL)  lock_timeout (2s)");
         assertThat(text).contains("public.customers: nothing to do");
         assertThat(text).endsWith("3 applied, 1 skipped, 1 failed; 1,200 rows moved out of default partitions in 10.7s."
-                + " 1 action need consent: run again with --yes to detach/drop. Failed tables were rolled back; see the lines above.\n");
+                + " 1 action need consent: run again with --yes to detach/drop. Actions marked applied are committed;"
+                + " each failed line says what it left behind.\n");
+    }
+
+    @Test
+    void theSummaryTimeIsTheRunsWallTimeNotTheSumOfItsActions() {
+        MaintainResult parallel = new MaintainResult(Samples.plan(), Samples.result().results(), Duration.ofMillis(4200));
+        String text = render(out -> new ResultText(Style.PLAIN).print(out, parallel));
+        assertThat(text).contains("moved out of default partitions in 4.2s.");
     }
 
     @Test

@@ -1,0 +1,212 @@
+package dev.pgpart.state;
+
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a job's phases in order, resuming an unfinished job of the same target where it stopped.
+ * One runner per target at a time: a session advisory lock keyed by the target (not the
+ * maintenance lock, so maintenance and long jobs do not block each other), held on the runner's
+ * connection, so a killed process releases it and the next runner resumes.
+ */
+public final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** 'pgtj': the job lock namespace; the key is {@code hashtext(target)}. */
+    static final int KEY_NAMESPACE = 0x7067746a;
+
+    private final StateSchema schema;
+    private final JobStore store;
+    private final String owner;
+
+    /** @param owner who runs it, for messages and the job row, e.g. {@code db1.internal pid 4242 (pgpart 0.1.0)} */
+    public JobRunner(StateSchema schema, String owner) {
+        this.schema = schema;
+        this.store = new JobStore(schema);
+        this.owner = owner;
+    }
+
+    /**
+     * Starts a job on {@code target}, or resumes its unfinished one, and runs it to the end.
+     *
+     * @param c a connection in autocommit, used for everything (the lock lives on it)
+     * @return the finished job
+     * @throws PgpartException BUSY when another runner holds the target; UNSAFE when the target has
+     *                         an unfinished job of another kind; the phase's error (the job is then failed, resumable)
+     */
+    public Job run(Connection c, String kind, String target, Map<String, String> params, List<JobPhase> phases) {
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("a job needs at least one phase");
+        }
+        schema.ensure(c);
+        try {
+            if (!tryLock(c, target)) {
+                throw busy(c, target);
+            }
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "could not take the job lock of " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            Job job = claim(c, kind, target, params, phases);
+            return runPhases(c, job, phases);
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "job " + kind + " on " + target + " stopped: SQLSTATE "
+                    + e.getSQLState() + " " + e.getMessage() + ". Its progress up to the last committed step is kept;"
+                    + " run it again to resume", e);
+        } finally {
+            unlock(c, target);
+        }
+    }
+
+    private Job claim(Connection c, String kind, String target, Map<String, String> params, List<JobPhase> phases)
+            throws SQLException {
+        Optional<Job> existing = store.unfinished(c, target);
+        if (existing.isEmpty()) {
+            Job job = store.insert(c, kind, target, phases.get(0).name(), params, owner);
+            LOG.info("{}: job {} #{} started", target, kind, job.id());
+            return job;
+        }
+        Job old = existing.get();
+        if (!old.kind().equals(kind)) {
+            throw new PgpartException(ErrorCode.UNSAFE, target + " has an unfinished " + old.kind() + " job #" + old.id()
+                    + " (phase " + old.phase() + ", " + old.state().sql() + "): finish it or cancel it before starting "
+                    + kind + "; nothing was changed");
+        }
+        if (!old.params().equals(params)) {
+            throw new PgpartException(ErrorCode.UNSAFE, target + " has an unfinished " + kind + " job #" + old.id()
+                    + " started with " + old.params() + ", not " + params + ": resume it with the same settings, or"
+                    + " cancel it first; nothing was changed");
+        }
+        LOG.info("{}: resuming job {} #{} at phase {} ({} {} done; last run by {}, {})", target, kind, old.id(), old.phase(),
+                old.done(), old.unit(), old.owner(), old.state().sql());
+        return store.take(c, old.id(), owner);
+    }
+
+    private Job runPhases(Connection c, Job start, List<JobPhase> phases) throws SQLException {
+        int from = indexOf(phases, start.phase());
+        Job job = start;
+        for (int i = from; i < phases.size(); i++) {
+            JobPhase phase = phases.get(i);
+            if (!job.phase().equals(phase.name())) {
+                job = store.phase(c, job.id(), phase.name());
+            }
+            LOG.info("{}: job {} #{} phase {}", job.target(), job.kind(), job.id(), phase.name());
+            Context ctx = new Context(c, job);
+            try {
+                phase.run(ctx);
+            } catch (SQLException | RuntimeException e) {
+                fail(c, ctx.job, phase, e);
+                throw e;
+            }
+            job = ctx.job;
+        }
+        return store.finish(c, job.id(), Job.State.DONE, Optional.empty());
+    }
+
+    private void fail(Connection c, Job job, JobPhase phase, Exception e) {
+        String why = "phase " + phase.name() + " failed: " + e.getMessage();
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            store.finish(c, job.id(), Job.State.FAILED, Optional.of(why));
+        } catch (SQLException s) {
+            // the connection is gone: the row stays 'running' with an old heartbeat, and the next runner resumes it
+            e.addSuppressed(s);
+            LOG.warn("{}: could not mark job #{} failed ({}); the next run resumes it", job.target(), job.id(), s.getMessage());
+        }
+    }
+
+    private static int indexOf(List<JobPhase> phases, String name) {
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new PgpartException(ErrorCode.INTERNAL, "the job is at phase '" + name + "', which this pgpart does not"
+                + " know (phases: " + phases.stream().map(JobPhase::name).toList() + "): it was started by another version");
+    }
+
+    /** The job's progress is committed with each step's work, on the runner's connection. */
+    private final class Context implements JobContext {
+        private final Connection c;
+        private Job job;
+
+        Context(Connection c, Job job) {
+            this.c = c;
+            this.job = job;
+        }
+
+        @Override
+        public Job job() {
+            return job;
+        }
+
+        @Override
+        public void step(StepWork work) throws SQLException {
+            c.setAutoCommit(false);
+            try {
+                Progress p = work.run(c);
+                Job after = store.progress(c, job.id(), p.done(), p.checkpoint());
+                c.commit();
+                job = after;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+
+        @Override
+        public void outsideTransaction(StepWork work) throws SQLException {
+            Progress p = work.run(c);
+            job = store.progress(c, job.id(), p.done(), p.checkpoint());
+        }
+
+        @Override
+        public void total(long units, String unit) throws SQLException {
+            job = store.total(c, job.id(), units, unit);
+        }
+    }
+
+    private static boolean tryLock(Connection c, String target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            ps.setInt(1, KEY_NAMESPACE);
+            ps.setString(2, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c, String target) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            ps.setInt(1, KEY_NAMESPACE);
+            ps.setString(2, target);
+            ps.execute();
+        } catch (SQLException e) {
+            // released anyway when the session ends
+            LOG.warn("{}: could not release the job lock: {}", target, e.getMessage());
+        }
+    }
+
+    private PgpartException busy(Connection c, String target) throws SQLException {
+        Optional<Job> job = store.unfinished(c, target);
+        String who = job.map(j -> "job " + j.kind() + " #" + j.id() + " at phase " + j.phase() + ", run by " + j.owner()
+                + " (backend pid " + j.ownerPid() + "), last heartbeat " + j.heartbeat()).orElse("another pgpart process");
+        return new PgpartException(ErrorCode.BUSY, "another runner is working on " + target + ": " + who
+                + ". Nothing was changed. Wait for it to finish; if it is stuck, end its session with"
+                + " SELECT pg_terminate_backend(<pid>) and run again to resume");
+    }
+}

@@ -7,6 +7,10 @@ import dev.pgpart.catalog.Catalog;
 import dev.pgpart.exec.AdvisoryLock;
 import dev.pgpart.exec.Executor;
 import dev.pgpart.plan.Checker;
+import dev.pgpart.state.JobRunner;
+import dev.pgpart.state.RunLog;
+import dev.pgpart.state.StateFindings;
+import dev.pgpart.state.StateSchema;
 import dev.pgpart.plan.Planner;
 import dev.pgpart.plan.StatusCalculator;
 import dev.pgpart.plan.TableChecks;
@@ -65,6 +69,7 @@ public final class Pgpart {
     private final MaintenanceListener listener;
     private final Sessions sessions;
     private final ManualPartitions manual;
+    private final String application;
 
     private Pgpart(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -73,6 +78,7 @@ public final class Pgpart {
         this.listener = b.listener;
         this.sessions = new Sessions(dataSource, spec.lockTimeout(), b.statementTimeout);
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
+        this.application = b.application;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -111,18 +117,58 @@ public final class Pgpart {
         Spec s = select(table);
         return withSession(c -> {
             try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
-                Sessions.Read read = readEach(c, s);
-                Catalog catalog = read.catalog();
-                // A future --at premakes for then; it never drops what is still within retention today.
-                Instant real = clock.instant();
-                Plan plan = planEach(s, read, at, at.isAfter(real) ? real : at);
-                if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
-                    Executor.prepare(c); // a read-only database is one error here, not one per worker
-                    return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
+                RunRecording recording = RunRecording.start(c, s, "maintain", application, clock);
+                try {
+                    MaintainResult result = maintainLocked(c, s, options, at);
+                    recording.finish(c, result);
+                    return result;
+                } catch (RuntimeException e) {
+                    recording.failed(c, e);
+                    throw e;
                 }
-                return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
             }
         });
+    }
+
+    /** What the state schema says about past runs and jobs; nothing (and nothing created) when it does not exist. */
+    private StateFindings.History history(Connection c) throws SQLException {
+        StateSchema schema = new StateSchema(spec.operations().stateSchema());
+        if (!schema.exists(c)) {
+            return StateFindings.History.none();
+        }
+        RunLog log = new RunLog(schema);
+        return new StateFindings.History(true, log.recent(c, 1).stream().findFirst(), log.lastSuccess(c),
+                JobRunner.recent(c, schema, 50));
+    }
+
+    /**
+     * Everything monitoring shows, read in one session: per-table status, check's findings, recent
+     * runs (newest first) and jobs. Read-only; the state schema is read only if it exists.
+     */
+    public Health health(Instant at, int runs) {
+        List<TableStatus> tables = status(Optional.empty());
+        List<Finding> findings = check();
+        return withSession(c -> {
+            StateSchema schema = new StateSchema(spec.operations().stateSchema());
+            boolean recorded = schema.exists(c);
+            RunLog log = new RunLog(schema);
+            List<RunLog.Run> recent = recorded ? log.recent(c, runs) : List.of();
+            return new Health(at, tables, findings, recorded, recent, recorded ? log.lastSuccess(c) : Optional.empty(),
+                    recorded ? JobRunner.recent(c, schema, 50) : List.of());
+        });
+    }
+
+    private MaintainResult maintainLocked(Connection c, Spec s, MaintainOptions options, Instant at) throws SQLException {
+        Sessions.Read read = readEach(c, s);
+        Catalog catalog = read.catalog();
+        // A future --at premakes for then; it never drops what is still within retention today.
+        Instant real = clock.instant();
+        Plan plan = planEach(s, read, at, at.isAfter(real) ? real : at);
+        if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
+            Executor.prepare(c); // a read-only database is one error here, not one per worker
+            return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
+        }
+        return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
@@ -150,7 +196,8 @@ public final class Pgpart {
                 }
             }
             // notes too: check prints them after the problems (they do not change the exit code)
-            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, now).forEach(findings::add);
+            new Checker().findings(spec.withTables(fitting), catalog, now).forEach(findings::add);
+            findings.addAll(StateFindings.of(spec.operations(), history(c), clock.instant()));
             return findings.stream().distinct().toList();
         });
     }
@@ -193,7 +240,7 @@ public final class Pgpart {
      */
     private Plan planEach(Spec s, Sessions.Read read, Instant at, Instant removalsAt) {
         List<TableSpec> readable = s.tables().stream().filter(t -> !read.locked().containsKey(t.table())).toList();
-        List<ConfigProblem> problems = SpecValidator.validate(new Spec(s.lockTimeout(), readable), read.catalog());
+        List<ConfigProblem> problems = SpecValidator.validate(s.withTables(readable), read.catalog());
         Map<QualifiedName, List<ConfigProblem>> byTable = new LinkedHashMap<>();
         for (ConfigProblem p : problems) {
             if (p.table().isEmpty() || s.table(p.table().get()).isEmpty()) {
@@ -205,7 +252,7 @@ public final class Pgpart {
         if (good.isEmpty() && !problems.isEmpty() && read.locked().isEmpty()) {
             throw new ConfigException(problems);
         }
-        Plan planned = new Planner().plan(new Spec(s.lockTimeout(), good), read.catalog(), at, removalsAt);
+        Plan planned = new Planner().plan(s.withTables(good), read.catalog(), at, removalsAt);
         List<TablePlan> tables = new ArrayList<>();
         List<SkippedTable> skipped = new ArrayList<>();
         for (TableSpec t : s.tables()) {
@@ -249,6 +296,7 @@ public final class Pgpart {
         private Clock clock = Clock.systemUTC();
         private MaintenanceListener listener = MaintenanceListener.NONE;
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private String application = "pgpart";
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -275,6 +323,12 @@ public final class Pgpart {
                 throw new IllegalArgumentException("statementTimeout must be positive, got " + d);
             }
             this.statementTimeout = d;
+            return this;
+        }
+
+        /** Who runs maintenance, as the run history records it (the CLI says pgpart-cli; an app its name). */
+        public Builder application(String name) {
+            this.application = Objects.requireNonNull(name);
             return this;
         }
 

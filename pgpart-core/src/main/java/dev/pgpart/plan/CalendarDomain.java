@@ -94,6 +94,19 @@ public record CalendarDomain(Interval.Calendar interval, ZoneId zone, KeyType ke
         return ordinalAt(c);
     }
 
+    /** The instant a key ordinal stands for, seen in the table's zone; empty when it is out of java.time's range. */
+    public Optional<Instant> instantAt(BigDecimal ordinal) {
+        try {
+            return Optional.of(switch (keyType) {
+                case DATE -> LocalDate.ofEpochDay(ordinal.longValueExact()).atStartOfDay(zone).toInstant();
+                case TIMESTAMP -> ZonedDateTime.ofLocal(toLocal(ordinal), zone, null).toInstant();
+                default -> instantOf(ordinal);
+            });
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private LocalDateTime localLowerOf(long slot) {
         long n = interval.count();
         return switch (interval.unit()) {

@@ -21,13 +21,14 @@ public final class Checker {
         Plan plan = planner.plan(spec, catalog, now);
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < spec.tables().size(); i++) {
-            out.addAll(forTable(spec.tables().get(i), catalog, now, plan.tables().get(i)));
+            out.addAll(forTable(spec.tables().get(i), catalog, now, plan.tables().get(i),
+                    spec.operations().coverageWarning()));
         }
         return out;
     }
 
     /** The findings for one table, given its part of the plan. */
-    List<Finding> forTable(TableSpec spec, Catalog catalog, Instant now, TablePlan plan) {
+    List<Finding> forTable(TableSpec spec, Catalog catalog, Instant now, TablePlan plan, int coverageWarning) {
         List<Finding> out = new ArrayList<>(plan.findings());
         if (TableChecks.blocker(spec, catalog).isPresent()) {
             return out;
@@ -43,9 +44,14 @@ public final class Checker {
         // else that stops it (a conflict, too many slots) is reported by the plan's own findings
         boolean maintainCreates = plan.actions().stream().anyMatch(a -> a instanceof CreatePartition);
         if (spec.policy() instanceof RangePolicy policy && maintainCreates) {
-            RangeContext.build(spec, table, now).context().ifPresent(ctx -> coverage(ctx, policy, out));
+            RangeContext.build(spec, table, now).context().ifPresent(ctx -> coverage(ctx, policy, now, coverageWarning, out));
         }
         return out;
+    }
+
+    static String human(java.time.Duration d) {
+        long h = Math.max(0, d.toHours());
+        return h >= 48 ? (h / 24) + " days" : h >= 1 ? h + "h" : Math.max(0, d.toMinutes()) + "min";
     }
 
     /**
@@ -65,13 +71,22 @@ public final class Checker {
                         + " receives rows; " + next + ", or run " + manual);
     }
 
-    private static void coverage(RangeContext ctx, RangePolicy policy, List<Finding> out) {
+    private static void coverage(RangeContext ctx, RangePolicy policy, Instant now, int warning, List<Finding> out) {
         Coverage c = Coverage.of(ctx);
         String point = (ctx.domain() instanceof CalendarDomain ? "now (" : "the highest key (")
                 + ctx.domain().literal(ctx.current()) + ")";
         if (!c.covered()) {
             out.add(Findings.problem(ctx.name(), Finding.Kind.COVERAGE_LOW, "no partition holds " + point
                     + "; run maintain (pgpart maintain) now"));
+        } else if (c.ahead() < warning && c.coveredUntil().isPresent()) {
+            String until = ctx.domain().literal(c.coveredUntil().get());
+            String left = ctx.domain() instanceof CalendarDomain cal
+                    ? cal.instantAt(c.coveredUntil().get()).map(end -> " (in " + human(java.time.Duration.between(now, end)) + ")")
+                        .orElse("") : "";
+            out.add(Findings.problem(ctx.name(), Finding.Kind.COVERAGE_ENDING, "partitions end at " + until + left
+                    + ", within " + warning + " interval(s) of " + policy.interval() + " (coverage_warning_intervals):"
+                    + " after that new rows go to the default partition, or fail without one; run maintain now and"
+                    + " check it is scheduled"));
         } else if (c.ahead() < policy.premake()) {
             out.add(Findings.problem(ctx.name(), Finding.Kind.COVERAGE_LOW, "only " + c.ahead()
                     + " partition(s) ready after the one holding " + point + ", premake is " + policy.premake()

@@ -22,6 +22,16 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         MOVE_UNSAFE,
         /** Fewer ready partitions ahead than {@code premake}. */
         COVERAGE_LOW,
+        /** The partitions end within {@code coverage_warning_intervals}: inserts fail soon. */
+        COVERAGE_ENDING,
+        /** No maintain run succeeded within {@code max_maintenance_age}, or none is recorded. */
+        MAINTENANCE_STALE,
+        /** The last maintain run failed or was interrupted. */
+        LAST_RUN_FAILED,
+        /** A job's heartbeat is older than {@code job_stuck_after}. */
+        JOB_STUCK,
+        /** A job failed and waits to be resumed or cancelled. */
+        JOB_FAILED,
         /** The catalog disagrees with the config in a way pgpart will not fix by itself. */
         DRIFT,
         /** A {@code DETACH ... CONCURRENTLY} was interrupted. */

@@ -22,7 +22,32 @@ public final class StatusCalculator {
         List<TableStatus> out = new ArrayList<>();
         for (int i = 0; i < spec.tables().size(); i++) {
             TableSpec t = spec.tables().get(i);
-            out.add(status(t, catalog, now, checker.forTable(t, catalog, now, plan.tables().get(i))));
+            out.add(status(t, catalog, now, checker.forTable(t, catalog, now, plan.tables().get(i),
+                    spec.operations().coverageWarning())));
+        }
+        return out;
+    }
+
+    /** Partitions and the holes between them, each placed against now and the retention cutoff. */
+    private static List<PartitionStatus> ranges(RangeContext c) {
+        List<PartitionStatus> out = new ArrayList<>();
+        Span previous = null;
+        for (Span s : c.spans()) {
+            if (previous != null && previous.hi().isPresent() && s.lo().isPresent()
+                    && previous.hi().get().compareTo(s.lo().get()) < 0) {
+                out.add(new PartitionStatus(PartitionStatus.Kind.GAP, Optional.empty(),
+                        previous.hi().map(c.domain()::literal), s.lo().map(c.domain()::literal), 0,
+                        java.util.OptionalLong.empty(), false));
+            }
+            PartitionStatus.Kind kind = s.contains(c.current()) ? PartitionStatus.Kind.CURRENT
+                    : c.cutoff().isPresent() && s.endsAtOrBefore(c.cutoff().get()) ? PartitionStatus.Kind.EXPIRED
+                    : s.endsAtOrBefore(c.current()) ? PartitionStatus.Kind.PAST : PartitionStatus.Kind.AHEAD;
+            Partition p = s.partition();
+            out.add(new PartitionStatus(kind, Optional.of(p.name()), s.lo().map(c.domain()::literal),
+                    s.hi().map(c.domain()::literal), p.totalBytes(),
+                    p.estimatedRows() >= 0 ? java.util.OptionalLong.of(p.estimatedRows()) : java.util.OptionalLong.empty(),
+                    p.managed()));
+            previous = s;
         }
         return out;
     }
@@ -33,7 +58,7 @@ public final class StatusCalculator {
             String method = info.isEmpty() ? "missing"
                     : "not partitioned (" + info.get().kind().name().toLowerCase(Locale.ROOT) + ")";
             return new TableStatus(spec.table(), method, "", 0, false, Optional.empty(), Optional.empty(),
-                    Optional.empty(), 0, 0, 0, "", findings);
+                    Optional.empty(), 0, 0, 0, "", findings, Optional.empty(), List.of());
         }
         TableInfo t = info.get();
         long bytes = t.partitions().stream().mapToLong(Partition::totalBytes).sum()
@@ -46,6 +71,8 @@ public final class StatusCalculator {
         Optional<String> until = Optional.empty();
         int ahead = 0;
         String timeline = "";
+        Optional<java.time.Instant> ends = Optional.empty();
+        List<PartitionStatus> ranges = List.of();
         if (ctx.isPresent() && !ctx.get().spans().isEmpty()) {
             RangeContext c = ctx.get();
             List<Span> spans = c.spans();
@@ -56,9 +83,12 @@ public final class StatusCalculator {
                     : Optional.empty();
             ahead = cov.ahead();
             timeline = Timeline.of(spans, c.current());
+            ends = cov.covered() && c.domain() instanceof CalendarDomain cal
+                    ? cov.coveredUntil().flatMap(cal::instantAt) : Optional.empty();
+            ranges = ranges(c);
         }
         return new TableStatus(spec.table(), method, RangeContext.keyText(t), t.partitions().size(),
                 t.defaultPartition().isPresent(), first, last, until, ahead, DefaultRules.rows(t), bytes, timeline,
-                findings);
+                findings, ends, ranges);
     }
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param totalBytes    total size of all children, indexes and TOAST included
  * @param timeline      one character per range partition in bound order: {@code #} past,
  *                      {@code @} current, {@code +} ahead, {@code .} a gap
+ * @param coverageEnds  when "now" leaves the contiguous run (time-like keys only): inserts of later
+ *                      rows fail (or go to the default) from then on unless maintain runs
+ * @param ranges        the range partitions and gaps in bound order (RANGE tables only)
  */
 public record TableStatus(
         QualifiedName table,
@@ -33,8 +36,19 @@ public record TableStatus(
         long rowsInDefault,
         long totalBytes,
         String timeline,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Optional<java.time.Instant> coverageEnds,
+        List<PartitionStatus> ranges) {
     public TableStatus {
         findings = List.copyOf(findings);
+        ranges = List.copyOf(ranges);
+    }
+
+    /** A status without coverage end or ranges (a LIST or HASH table, or a test sample). */
+    public TableStatus(QualifiedName table, String method, String key, int partitions, boolean hasDefault,
+                       Optional<String> firstBound, Optional<String> lastBound, Optional<String> coveredUntil,
+                       int aheadCount, long rowsInDefault, long totalBytes, String timeline, List<Finding> findings) {
+        this(table, method, key, partitions, hasDefault, firstBound, lastBound, coveredUntil, aheadCount, rowsInDefault,
+                totalBytes, timeline, findings, Optional.empty(), List.of());
     }
 }

@@ -111,6 +111,11 @@ final class IntervalGrammar {
 
     /** {@code 2s}, {@code 500ms}, {@code 1min}, PostgreSQL style {@code 2 s}. Zero and negative are reported by callers. */
     static Optional<Duration> duration(Scalar s, String key, ConfigPath path, Problems problems) {
+        return duration(s, key, path, problems, Limits.MAX_WAIT);
+    }
+
+    /** A duration of at most {@code max}. */
+    static Optional<Duration> duration(Scalar s, String key, ConfigPath path, Problems problems, Duration max) {
         Matcher m = DURATION.matcher(s.text().strip().toLowerCase(Locale.ROOT));
         if (!m.matches() || !DURATION_UNITS.containsKey(m.group(2))) {
             String fix = m.matches() && m.group(2).isEmpty()
@@ -119,9 +124,9 @@ final class IntervalGrammar {
             return Optional.empty();
         }
         BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(DURATION_UNITS.get(m.group(2)).toNanos()));
-        if (nanos.compareTo(BigDecimal.valueOf(Limits.MAX_WAIT.toNanos())) > 0) {
+        if (nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
             problems.add(s, path, key + " " + ConfigNode.describe(s) + " is longer than pgpart supports (at most "
-                    + Limits.MAX_WAIT.toHours() + "h)", "write a duration of at most " + Limits.MAX_WAIT.toHours() + "h, e.g. 2s");
+                    + max.toHours() + "h)", "write a duration of at most " + max.toHours() + "h");
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(nanos.longValue()));

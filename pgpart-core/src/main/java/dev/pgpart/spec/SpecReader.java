@@ -16,7 +16,8 @@ import java.util.Optional;
  * the configuration rules live: YAML and the Java builder both come through here.
  */
 final class SpecReader {
-    private static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables");
+    private static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
+            "history_keep_runs", "history_keep_days", "max_maintenance_age", "coverage_warning_intervals", "job_stuck_after");
     private final Problems problems = new Problems();
 
     private SpecReader() {
@@ -45,7 +46,7 @@ final class SpecReader {
         Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
         int cap = maxPartitionsPerRun(top).orElse(TableSpec.DEFAULT_MAX_PARTITIONS_PER_RUN);
         List<TableSpec> tables = tables(top, lockTimeout, cap, root.get());
-        return Optional.of(new Spec(lockTimeout, tables));
+        return Optional.of(new Spec(lockTimeout, tables, operations(top)));
     }
 
     /** Shared with per-table overrides: positive, because 0 would let a DDL wait behind a long transaction forever. */
@@ -57,6 +58,35 @@ final class SpecReader {
             m.problems().add(m.get("lock_timeout").orElseThrow(), path, "lock_timeout is " + d.get().toMillis()
                     + "ms; 0 disables the timeout, so DDL could queue behind a long transaction and block every query on the table",
                     "write a positive duration, e.g. 2s");
+            return Optional.empty();
+        }
+        return d;
+    }
+
+    private static Operations operations(MapReader m) {
+        Operations d = Operations.DEFAULTS;
+        String schema = m.scalar("state_schema", "a schema name").map(x -> x.text().strip()).orElse(d.stateSchema());
+        if (schema.isEmpty() || QualifiedName.byteLength(schema) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            m.problems().add(m.get("state_schema").orElseThrow(), m.path("state_schema"), "state_schema '" + schema
+                    + "' is not a usable schema name", "write a name of 1 to 63 bytes, e.g. pgpart");
+            schema = d.stateSchema();
+        }
+        return new Operations(schema,
+                m.integer("history_keep_runs", 1, 1_000_000, " (maintain runs kept in the history)").orElse(d.keepRuns()),
+                m.integer("history_keep_days", 1, 36_500, " (days of maintain runs kept in the history)").orElse(d.keepDays()),
+                longDuration(m, "max_maintenance_age").orElse(d.maxMaintenanceAge()),
+                m.integer("coverage_warning_intervals", 0, 1000, " (intervals of coverage left before check warns)")
+                        .orElse(d.coverageWarning()),
+                longDuration(m, "job_stuck_after").orElse(d.jobStuckAfter()));
+    }
+
+    /** A positive duration of up to a year (monitoring thresholds are often days). */
+    private static Optional<Duration> longDuration(MapReader m, String key) {
+        ConfigPath path = m.path(key);
+        Optional<Duration> d = m.scalar(key, IntervalGrammar.DURATION_HELP)
+                .flatMap(s -> IntervalGrammar.duration(s, key, path, m.problems(), Duration.ofDays(366)));
+        if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
+            m.problems().add(m.get(key).orElseThrow(), path, key + " must be positive", "write e.g. 2d or 36h");
             return Optional.empty();
         }
         return d;

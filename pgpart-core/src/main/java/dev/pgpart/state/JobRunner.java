@@ -179,6 +179,11 @@ public final class JobRunner {
         }
     }
 
+    /** Unfinished jobs and the newest finished ones, newest first; empty when the schema does not exist. */
+    public static List<Job> recent(Connection c, StateSchema schema, int limit) throws SQLException {
+        return schema.exists(c) ? new JobStore(schema).recent(c, limit) : List.of();
+    }
+
     private static boolean tryLock(Connection c, String target) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
             ps.setInt(1, KEY_NAMESPACE);

@@ -8,13 +8,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The run history in the state schema: a row per {@code maintain} run (written when it starts, so a
- * killed run is visible) and a row per action (written when it ends). Bounded: {@link #prune}
+ * killed run is visible) and a row per action (written when it ends). Times are pgpart's clock,
+ * the one plans are made with, so history and {@code check} agree even under a test's fixed clock. Bounded: {@link #prune}
  * keeps the last runs or days the config allows.
  */
 public final class RunLog {
@@ -62,20 +64,23 @@ public final class RunLog {
      * Records the start of a run. Runs still marked running are from processes that died: the caller
      * holds the maintenance lock, so no other run can be alive. They are marked interrupted.
      */
-    public long start(Connection c, Start s) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE " + schema.table("run") + " SET outcome = 'interrupted', finished_at = now(),"
-                    + " error = 'the process ended before the run finished (killed, or its connection was lost)'"
-                    + " WHERE outcome = 'running' AND backend_pid <> pg_backend_pid()");
+    public long start(Connection c, Start s, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("run") + " SET outcome = 'interrupted',"
+                + " finished_at = ?, error = 'the process ended before the run finished (killed, or its connection was lost)'"
+                + " WHERE outcome = 'running' AND backend_pid <> pg_backend_pid()")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema.table("run")
-                + " (command, application, host, pgpart_version, config_hash, tables) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                + " (command, application, host, pgpart_version, config_hash, tables, started_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, s.command());
             ps.setString(2, s.application());
             ps.setString(3, s.host());
             ps.setString(4, s.pgpartVersion());
             ps.setString(5, s.configHash());
             ps.setArray(6, c.createArrayOf("text", s.tables().toArray()));
+            ps.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -84,8 +89,8 @@ public final class RunLog {
     }
 
     /** Records the actions of a run and how it ended, in one transaction. */
-    public void finish(Connection c, long runId, Outcome outcome, List<Action> actions, Optional<String> error)
-            throws SQLException {
+    public void finish(Connection c, long runId, Outcome outcome, List<Action> actions, Optional<String> error,
+                       Instant now) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -108,15 +113,16 @@ public final class RunLog {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("run") + " SET finished_at = now(),"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("run") + " SET finished_at = ?,"
                     + " outcome = ?, error = ?, applied = ?, skipped = ?, failed = ?, rows_moved = ? WHERE id = ?")) {
-                ps.setString(1, outcome.sql());
-                ps.setString(2, error.orElse(null));
-                ps.setInt(3, (int) actions.stream().filter(a -> a.outcome().equals("applied")).count());
-                ps.setInt(4, (int) actions.stream().filter(a -> a.outcome().equals("skipped")).count());
-                ps.setInt(5, (int) actions.stream().filter(a -> a.outcome().equals("failed")).count());
-                ps.setLong(6, actions.stream().mapToLong(Action::rowsMoved).sum());
-                ps.setLong(7, runId);
+                ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setString(2, outcome.sql());
+                ps.setString(3, error.orElse(null));
+                ps.setInt(4, (int) actions.stream().filter(a -> a.outcome().equals("applied")).count());
+                ps.setInt(5, (int) actions.stream().filter(a -> a.outcome().equals("skipped")).count());
+                ps.setInt(6, (int) actions.stream().filter(a -> a.outcome().equals("failed")).count());
+                ps.setLong(7, actions.stream().mapToLong(Action::rowsMoved).sum());
+                ps.setLong(8, runId);
                 ps.executeUpdate();
             }
             c.commit();
@@ -129,11 +135,11 @@ public final class RunLog {
     }
 
     /** Deletes runs beyond the newest {@code keepRuns} and those older than {@code keepDays}. @return runs deleted */
-    public int prune(Connection c, int keepRuns, Duration keepFor) throws SQLException {
+    public int prune(Connection c, int keepRuns, Duration keepFor, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + schema.table("run") + " WHERE outcome <> 'running'"
-                + " AND (started_at < now() - ?::interval OR id NOT IN (SELECT id FROM " + schema.table("run")
+                + " AND (started_at < ? OR id NOT IN (SELECT id FROM " + schema.table("run")
                 + " ORDER BY id DESC LIMIT ?))")) {
-            ps.setString(1, keepFor.toSeconds() + " seconds");
+            ps.setObject(1, OffsetDateTime.ofInstant(now.minus(keepFor), ZoneOffset.UTC));
             ps.setInt(2, keepRuns);
             return ps.executeUpdate();
         }

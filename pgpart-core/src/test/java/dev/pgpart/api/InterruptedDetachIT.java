@@ -76,7 +76,8 @@ class InterruptedDetachIT {
         assertThat(drop.detail()).contains("half-detached");
         assertThat(db.queryStrings("SELECT inhdetachpending::text FROM pg_inherits WHERE inhrelid = 'ev_p20200101'::regclass"))
                 .containsExactly("true");
-        List<Finding> problems = pgpart.check().stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).toList();
+        List<Finding> problems = pgpart.check().stream().filter(f -> f.severity() == Finding.Severity.PROBLEM)
+                .filter(f -> f.table().name().equals("ev")).toList();
         assertThat(problems).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.DETACH_PENDING);
             assertThat(f.message()).contains("ev_p20200101", "finalizes and drops it", "FINALIZE");

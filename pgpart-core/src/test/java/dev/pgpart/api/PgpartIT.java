@@ -355,7 +355,8 @@ class PgpartIT {
                 """;
         Pgpart pgpart = pgpart(db, yaml, NOW);
         assertThat(pgpart.validate()).hasSizeGreaterThanOrEqualTo(4);
-        List<Finding> findings = pgpart.check();
+        // (and one about pgpart itself: no maintain run is recorded yet)
+        List<Finding> findings = pgpart.check().stream().filter(f -> f.kind() != Finding.Kind.MAINTENANCE_STALE).toList();
         assertThat(findings).extracting(f -> f.table().name()).contains("missing", "plain", "d", "l");
         assertThat(findings).as("one finding per problem, not the validator's and the planner's").hasSize(pgpart.validate().size());
         assertThatThrownBy(pgpart::plan).isInstanceOfSatisfying(ConfigException.class,

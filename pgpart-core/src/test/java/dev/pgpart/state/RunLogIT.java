@@ -27,12 +27,12 @@ class RunLogIT {
         RunLog log = new RunLog(StateSchema.defaults());
         try (Connection c = db.dataSource().getConnection()) {
             StateSchema.defaults().ensure(c);
-            long id = log.start(c, START);
+            long id = log.start(c, START, java.time.Instant.now());
             assertThat(log.recent(c, 10)).singleElement().satisfies(r -> {
                 assertThat(r.outcome()).isEqualTo(RunLog.Outcome.RUNNING);
                 assertThat(r.finishedAt()).isEmpty();
             });
-            log.finish(c, id, RunLog.Outcome.OK, List.of(action("applied", 5), action("skipped", 0)), Optional.empty());
+            log.finish(c, id, RunLog.Outcome.OK, List.of(action("applied", 5), action("skipped", 0)), Optional.empty(), java.time.Instant.now());
 
             RunLog.Run run = log.recent(c, 10).get(0);
             assertThat(run.outcome()).isEqualTo(RunLog.Outcome.OK);
@@ -54,10 +54,10 @@ class RunLogIT {
             StateSchema.defaults().ensure(c);
         }
         try (Connection dead = db.dataSource().getConnection()) {
-            log.start(dead, START); // and the process dies: the connection closes without finish()
+            log.start(dead, START, java.time.Instant.now()); // and the process dies: the connection closes without finish()
         }
         try (Connection c = db.dataSource().getConnection()) {
-            log.start(c, START);
+            log.start(c, START, java.time.Instant.now());
             List<RunLog.Run> runs = log.recent(c, 10);
             assertThat(runs).extracting(RunLog.Run::outcome).containsExactly(RunLog.Outcome.RUNNING, RunLog.Outcome.INTERRUPTED);
             assertThat(runs.get(1).error()).hasValueSatisfying(e -> assertThat(e).contains("ended before the run finished"));
@@ -72,13 +72,13 @@ class RunLogIT {
         try (Connection c = db.dataSource().getConnection()) {
             StateSchema.defaults().ensure(c);
             for (int i = 0; i < 5; i++) {
-                log.finish(c, log.start(c, START), RunLog.Outcome.OK, List.of(action("applied", 1)), Optional.empty());
+                log.finish(c, log.start(c, START, java.time.Instant.now()), RunLog.Outcome.OK, List.of(action("applied", 1)), Optional.empty(), java.time.Instant.now());
             }
-            assertThat(log.prune(c, 3, Duration.ofDays(90))).isEqualTo(2);
+            assertThat(log.prune(c, 3, Duration.ofDays(90), java.time.Instant.now())).isEqualTo(2);
             assertThat(log.recent(c, 10)).hasSize(3);
             db.exec("UPDATE pgpart.run SET started_at = now() - interval '100 days'"
                     + " WHERE id = (SELECT min(id) FROM pgpart.run)");
-            assertThat(log.prune(c, 3, Duration.ofDays(90))).isEqualTo(1);
+            assertThat(log.prune(c, 3, Duration.ofDays(90), java.time.Instant.now())).isEqualTo(1);
         }
         assertThat(db.queryLong("SELECT count(*) FROM pgpart.run_action")).isEqualTo(2);
     }

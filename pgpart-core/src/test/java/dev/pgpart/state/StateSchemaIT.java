@@ -75,7 +75,7 @@ class StateSchemaIT {
         try (Connection c = db.dataSource().getConnection()) {
             schema.ensure(c);
             assertThat(schema.version(c)).isEqualTo(StateMigrations.LATEST);
-            new RunLog(schema).start(c, new RunLog.Start("maintain", "test", "host", "0", "abc", List.of("public.t")));
+            new RunLog(schema).start(c, new RunLog.Start("maintain", "test", "host", "0", "abc", List.of("public.t")), java.time.Instant.now());
         }
         assertThat(db.queryLong("SELECT count(*) FROM \"Ops \"\"State\"\"; drop\".run")).isEqualTo(1);
     }

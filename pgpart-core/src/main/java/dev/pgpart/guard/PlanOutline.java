@@ -33,7 +33,7 @@ public final class PlanOutline {
 
     private static void render(PlanNode n, int depth, Set<QualifiedName> wanted, boolean all, List<String> out) {
         String indent = depth == 0 ? "" : "  ".repeat(depth * 2 - 1) + "->  ";
-        String pad = "  ".repeat(depth * 2) + (depth == 0 ? "  " : "      ");
+        String pad = " ".repeat(indent.length() + 2);
         out.add(indent + head(n));
         n.conditions().forEach(c -> out.add(pad + c));
         if (n.subplansRemoved() > 0 || (n.isAppend() && n.children().isEmpty())) {

@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * Explains a statement and reports, per partitioned table it reads, how many partitions are left
@@ -65,7 +67,7 @@ public final class PruningAnalyzer {
         ExplainMode mode = mode(text, params, options, version);
         String json = switch (mode) {
             case LITERAL -> plain(c, explainPrefix(options, false) + text.sql());
-            case GENERIC_PLAN -> plain(c, explainPrefix(options, true) + text.nativeSql());
+            case GENERIC_PLAN -> simpleProtocol(c, explainPrefix(options, true) + text.nativeSql());
             case BOUND_VALUES -> bound(c, explainPrefix(options, false) + text.jdbcSql(), text, params);
         };
         PlanNode plan = PlanNode.parseExplain(json);
@@ -104,6 +106,23 @@ public final class PruningAnalyzer {
     private static String plain(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return single(rs);
+        }
+    }
+
+    /**
+     * GENERIC_PLAN reads $n as "no value" only in a simple-protocol query: in the extended protocol
+     * they are the message's own parameters, and a bound NULL would be planned as the constant NULL.
+     */
+    private static String simpleProtocol(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (!s.isWrapperFor(BaseStatement.class)) {
+                throw new PgpartException(ErrorCode.CONFIG, "a generic plan needs the PostgreSQL JDBC driver's"
+                        + " simple query protocol, and this DataSource's statements are not pgjdbc's: give values for the parameters");
+            }
+            s.unwrap(BaseStatement.class).executeWithFlags(sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+            try (ResultSet rs = s.getResultSet()) {
+                return single(rs);
+            }
         }
     }
 

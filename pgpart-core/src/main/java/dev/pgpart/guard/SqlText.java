@@ -171,7 +171,7 @@ public record SqlText(String sql, Style style, List<Placeholder> placeholders) {
                 found.add(new Placeholder(at, j - at, Integer.parseInt(s.substring(at + 1, j))));
                 return j;
             }
-            while (j < s.length() && isIdentChar(s.charAt(j))) {
+            while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
                 j++;
             }
             if (j < s.length() && s.charAt(j) == '$') {

@@ -47,9 +47,9 @@ final class TableRunner {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             rendered.add(null);
-            Optional<String> skip = skipReason(a);
+            Optional<ActionResult> skip = skipped(a);
             if (skip.isPresent()) {
-                finish(results, i, new ActionResult(a, Outcome.SKIPPED, skip.get(), 0, 0, Duration.ZERO));
+                finish(results, i, skip.get());
             } else if (info.isEmpty()) {
                 finish(results, i, failed(a, tp.table() + " is not in the catalog snapshot; nothing was run", 0, Duration.ZERO));
             } else {
@@ -110,17 +110,18 @@ final class TableRunner {
                 + " DROP TABLE " + a.partition().sql() + ").", o.attempts() + after.attempts(), elapsed);
     }
 
-    private Optional<String> skipReason(Action a) {
+    private Optional<ActionResult> skipped(Action a) {
         boolean creates = a instanceof CreatePartition || a instanceof CreateDefaultPartition;
         if (creates) {
-            return options.skipCreate() ? Optional.of("skipped: --skip-create") : Optional.empty();
+            return options.skipCreate() ? Optional.of(ActionResult.skipped(a, SkipReason.SKIP_CREATE, "skipped: --skip-create"))
+                    : Optional.empty();
         }
         if (options.skipDelete()) {
-            return Optional.of("skipped: --skip-delete");
+            return Optional.of(ActionResult.skipped(a, SkipReason.SKIP_DELETE, "skipped: --skip-delete"));
         }
         if (a.requiresConsent() && !options.consent()) {
-            return Optional.of(ActionResult.NO_CONSENT + ": it removes " + a.partition() + " from " + a.parent()
-                    + "; run again with --yes to apply");
+            return Optional.of(ActionResult.skipped(a, SkipReason.NO_CONSENT, "needs --yes: it removes " + a.partition()
+                    + " from " + a.parent() + "; run again with --yes to apply"));
         }
         return Optional.empty();
     }

@@ -92,7 +92,8 @@ class ExecutorDetachIT {
                 new DetachPartition(parent, old, OLD, true, "expired"),
                 new DropPartition(parent, parent.sibling("ev_keep"), OLD, false, "expired"));
         assertThat(r.results()).extracting(ActionResult::outcome).containsExactly(Outcome.APPLIED, Outcome.SKIPPED, Outcome.SKIPPED);
-        assertThat(r.results().get(1).detail()).startsWith(ActionResult.NO_CONSENT);
+        assertThat(r.results().get(1).skip()).contains(SkipReason.NO_CONSENT);
+        assertThat(r.results().get(1).detail()).startsWith("needs --yes");
         assertThat(r.hasPendingWithoutConsent()).isTrue();
         assertThat(db.partitionsOf("public.ev")).containsExactly("ev_keep", "ev_new", "ev_old");
     }

@@ -53,7 +53,7 @@ final class Samples {
         return new MaintainResult(plan(), List.of(
                 new ActionResult(CREATE_DEC, Outcome.APPLIED, "", 1200, 1, Duration.ofMillis(210)),
                 new ActionResult(CREATE_JAN, Outcome.APPLIED, "", 0, 3, Duration.ofMillis(1500)),
-                new ActionResult(DROP_NOV, Outcome.SKIPPED, ActionResult.NO_CONSENT + " to drop", 0, 0, Duration.ZERO),
+                ActionResult.skipped(DROP_NOV, dev.pgpart.exec.SkipReason.NO_CONSENT, "needs --yes to drop"),
                 new ActionResult(CREATE_DEFAULT, Outcome.APPLIED, "", 0, 1, Duration.ofMillis(12)),
                 new ActionResult(CREATE_EU, Outcome.FAILED, "lock_timeout (2s) on public.orders_by_region after 4 attempts;"
                         + " rolled back, nothing changed for this table", 0, 4, Duration.ofMillis(9000))));

@@ -126,9 +126,13 @@ public final class Pgpart {
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
+        return status(table, clock.instant());
+    }
+
+    /** What each table will look like at {@code at} if nothing is created or removed until then. */
+    public List<TableStatus> status(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        Instant now = clock.instant();
-        return withSession(c -> new StatusCalculator().status(s, read(c, s, true), now));
+        return withSession(c -> new StatusCalculator().status(s, read(c, s, true), at));
     }
 
     /**
@@ -137,7 +141,15 @@ public final class Pgpart {
      * configuration problem (the validator's); the others get the planner's findings.
      */
     public List<Finding> check() {
-        Instant now = clock.instant();
+        return check(clock.instant());
+    }
+
+    /**
+     * {@link #check()} as of {@code at}, against the catalog as it is now: "will this still be
+     * healthy then if maintenance stops running?"
+     */
+    public List<Finding> check(Instant at) {
+        Instant now = at;
         return withSession(c -> {
             Catalog catalog = read(c, spec, false);
             List<Finding> findings = new ArrayList<>();

@@ -119,10 +119,12 @@ public final class JsonViews {
         }
     }
 
-    public record StatusJson(int schema, String command, List<StatusTableJson> tables) {
+    @JsonPropertyOrder({"schema", "command", "at", "tables"})
+    public record StatusJson(int schema, String command, Instant at, List<StatusTableJson> tables) {
     }
 
-    public record CheckJson(int schema, String command, boolean healthy, long problems, List<FindingJson> findings) {
+    @JsonPropertyOrder({"schema", "command", "at", "healthy", "problems", "findings"})
+    public record CheckJson(int schema, String command, Instant at, boolean healthy, long problems, List<FindingJson> findings) {
     }
 
     public record SingleJson(int schema, String command, ResultJson result) {

@@ -73,7 +73,7 @@ class JsonTest {
 
     @Test
     void statusKeepsAbsentValuesAsNull() throws Exception {
-        JsonNode s = render(out -> new Json().status(out, Samples.status()));
+        JsonNode s = render(out -> new Json().status(out, Samples.AT, Samples.status()));
         assertThat(s.at("/tables/0/method").asText()).isEqualTo("range");
         assertThat(s.at("/tables/0/coveredUntil").asText()).isEqualTo("2027-04-01 00:00:00+00");
         assertThat(s.at("/tables/0/totalBytes").asLong()).isEqualTo(48L * 1024 * 1024);
@@ -84,11 +84,11 @@ class JsonTest {
 
     @Test
     void checkSaysWhetherHealthy() throws Exception {
-        JsonNode bad = render(out -> new Json().check(out, List.of(Samples.ROWS_IN_DEFAULT, Samples.UNMANAGED)));
+        JsonNode bad = render(out -> new Json().check(out, Samples.AT, List.of(Samples.ROWS_IN_DEFAULT, Samples.UNMANAGED)));
         assertThat(bad.get("healthy").asBoolean()).isFalse();
         assertThat(bad.get("problems").asInt()).isEqualTo(1);
         assertThat(bad.get("findings").size()).isEqualTo(2);
-        JsonNode good = render(out -> new Json().check(out, List.of(Samples.UNMANAGED)));
+        JsonNode good = render(out -> new Json().check(out, Samples.AT, List.of(Samples.UNMANAGED)));
         assertThat(good.get("healthy").asBoolean()).isTrue();
     }
 

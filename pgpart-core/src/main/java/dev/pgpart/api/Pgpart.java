@@ -149,7 +149,6 @@ public final class Pgpart {
      * healthy then if maintenance stops running?"
      */
     public List<Finding> check(Instant at) {
-        Instant now = at;
         return withSession(c -> {
             Catalog catalog = read(c, spec, false);
             List<Finding> findings = new ArrayList<>();
@@ -162,7 +161,7 @@ public final class Pgpart {
                 }
             }
             // notes too: check prints them after the problems (they do not change the exit code)
-            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, now).forEach(findings::add);
+            new Checker().findings(new Spec(spec.lockTimeout(), fitting), catalog, at).forEach(findings::add);
             return findings.stream().distinct().toList();
         });
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -48,8 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Partitions a table may be scanned in before the verdict fails (default: ${DEFAULT-VALUE}).")
     int maxPartitions;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Parameters(index = "0", paramLabel = "SQL", description = "One statement: SELECT, INSERT, UPDATE, DELETE, MERGE, WITH ...")
     String sql;
@@ -62,7 +63,7 @@ final class ExplainCommand implements Callable<Integer> {
         ExplainOptions options = new ExplainOptions(analyze, PartitionLimits.of(maxPartitions));
         List<Param> values = params.stream().<Param>map(Param.Text::new).toList();
         PruningReport report = new PruningAnalyzer(main.dataSource()).analyze(sql, values, options);
-        if (json) {
+        if (json.on()) {
             new ExplainJson().print(main.out(), report);
         } else {
             new ExplainText(Style.detect()).print(main.out(), report);

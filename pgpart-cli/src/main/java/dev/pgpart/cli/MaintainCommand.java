@@ -6,13 +6,11 @@ import dev.pgpart.cli.render.Style;
 import dev.pgpart.exec.MaintainOptions;
 import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.spec.Spec;
-import dev.pgpart.sql.QualifiedName;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Creates the partitions the plan needs (moving matching rows out of the default partition"
                 + " in the same transaction) and, with --yes, detaches or drops expired ones.",
                 "One table per transaction, lock_timeout with bounded retries, one run at a time per database.",
+                "With --at, creates as if it were that time (e.g. to premake further ahead); retention still uses"
+                        + " the earlier of --at and now, so a future --at never removes what is within retention today.",
                 "Without --yes, detach/drop actions are skipped and the exit code is 3."})
 final class MaintainCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,13 +35,11 @@ final class MaintainCommand implements Callable<Integer> {
     @Option(names = "--skip-delete", description = "Do not detach or drop partitions.")
     boolean skipDelete;
 
-    @Option(names = "--table", paramLabel = "TABLE", converter = Converters.TableName.class,
-            description = "Only this configured table.")
-    QualifiedName table;
+    @Mixin
+    TableOption table;
 
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Converters.AtInstant.class,
-            description = "Act as if it were this time (e.g. to premake further ahead), from 1900-01-01 to 9000-01-01. Default: now.")
-    Instant at;
+    @Mixin
+    AtOption at;
 
     @Option(names = "--lock-wait", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "How long to wait for another pgpart run to finish: 0, 30s, 5m ... up to 24h. Default: 60s.")
@@ -55,8 +53,8 @@ final class MaintainCommand implements Callable<Integer> {
                     + " transaction. Default: 1. More only speeds up large first runs; it does not change locks per table.")
     int jobs;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -71,8 +69,8 @@ final class MaintainCommand implements Callable<Integer> {
         options = options.withJobs(jobs);
         ProgressListener progress = new ProgressListener(main.err(), main.clock());
         MaintainResult result = main.pgpart(spec, progress)
-                .maintain(options, Optional.ofNullable(table), at != null ? at : main.clock().instant());
-        if (json) {
+                .maintain(options, table.table(), at.orNow(main.clock()));
+        if (json.on()) {
             new Json().maintain(main.out(), result);
         } else {
             new ResultText(Style.detect()).print(main.out(), result);

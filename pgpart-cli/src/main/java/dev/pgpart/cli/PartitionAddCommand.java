@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,8 +37,8 @@ final class PartitionAddCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the new partition (default: pgpart's naming).")
     String name;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     static final class BoundOptions {
         @ArgGroup(exclusive = false)
@@ -74,7 +75,7 @@ final class PartitionAddCommand implements Callable<Integer> {
         Main main = parent.main;
         ActionResult result = main.pgpart(main.spec(false), MaintenanceListener.NONE)
                 .addPartition(table, bound(), Optional.ofNullable(name));
-        return PartitionResults.render(main, "partition add", json, result);
+        return PartitionResults.render(main, "partition add", json.on(), result);
     }
 
     Bound bound() {

@@ -5,6 +5,7 @@ import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.sql.QualifiedName;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,8 +22,8 @@ abstract class PartitionRemoval implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Consent: really do it. Without it, only say what would happen (exit 3).")
     boolean yes;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The command's name in messages, e.g. {@code partition drop}. */
     abstract String name();
@@ -33,6 +34,6 @@ abstract class PartitionRemoval implements Callable<Integer> {
     public Integer call() {
         Main main = parent.main;
         ActionResult result = remove(main.pgpart(main.spec(false), MaintenanceListener.NONE), partition, yes);
-        return PartitionResults.render(main, name(), json, result);
+        return PartitionResults.render(main, name(), json.on(), result);
     }
 }

@@ -6,12 +6,9 @@ import dev.pgpart.cli.render.Style;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.spec.Spec;
-import dev.pgpart.sql.QualifiedName;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pgpart plan}: what maintain would do, changing nothing. */
@@ -24,23 +21,21 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--table", paramLabel = "TABLE", converter = Converters.TableName.class,
-            description = "Only this configured table (schema.table; unqualified means public).")
-    QualifiedName table;
+    @Mixin
+    TableOption table;
 
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Converters.AtInstant.class,
-            description = "Plan as if it were this time: 2027-01-01 (midnight UTC) or 2027-01-01T10:00:00Z, from 1900-01-01 to 9000-01-01. Default: now.")
-    Instant at;
+    @Mixin
+    AtOption at;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
         Plan plan = main.pgpart(spec, MaintenanceListener.NONE)
-                .plan(Optional.ofNullable(table), at != null ? at : main.clock().instant());
-        if (json) {
+                .plan(table.table(), at.orNow(main.clock()));
+        if (json.on()) {
             new Json().plan(main.out(), plan);
         } else {
             new PlanText(Style.detect()).print(main.out(), plan);

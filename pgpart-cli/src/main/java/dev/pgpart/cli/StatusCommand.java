@@ -6,35 +6,38 @@ import dev.pgpart.cli.render.Style;
 import dev.pgpart.exec.MaintenanceListener;
 import dev.pgpart.plan.TableStatus;
 import dev.pgpart.spec.Spec;
-import dev.pgpart.sql.QualifiedName;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pgpart status}: what each configured table looks like now. */
 @Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Shows each configured table: method, key, partitions, bounds, how far ahead it is covered,"
-                + " rows in the default partition, size, and a timeline.")
+                + " rows in the default partition, size, and a timeline; with --at, as of that time with the"
+                + " partitions that exist now.")
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--table", paramLabel = "TABLE", converter = Converters.TableName.class,
-            description = "Only this configured table.")
-    QualifiedName table;
+    @Mixin
+    TableOption table;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    AtOption at;
+
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
-        List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(Optional.ofNullable(table));
-        if (json) {
-            new Json().status(main.out(), status);
+        Instant when = at.orNow(main.clock());
+        List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(table.table(), when);
+        if (json.on()) {
+            new Json().status(main.out(), when, status);
         } else {
             new StatusText(Style.detect()).print(main.out(), status);
         }

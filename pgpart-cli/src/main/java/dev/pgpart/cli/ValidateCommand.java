@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pgpart validate}: the configuration, on its own and against the database. */
@@ -21,8 +21,8 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private int report(int tables, List<ConfigProblem> problems, String where) {
         PrintWriter out = main.out();
-        if (json) {
+        if (json.on()) {
             new Json().validate(out, tables, problems);
         } else if (problems.isEmpty()) {
             out.println(main.config + ": " + tables + " table" + (tables == 1 ? "" : "s") + ", valid against "

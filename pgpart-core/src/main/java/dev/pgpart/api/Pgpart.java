@@ -146,8 +146,8 @@ public final class Pgpart {
      * runs (newest first) and jobs. Read-only; the state schema is read only if it exists.
      */
     public Health health(Instant at, int runs) {
-        List<TableStatus> tables = status(Optional.empty());
-        List<Finding> findings = check();
+        List<TableStatus> tables = status(Optional.empty(), at);
+        List<Finding> findings = check(at);
         return withSession(c -> {
             StateSchema schema = new StateSchema(spec.operations().stateSchema());
             boolean recorded = schema.exists(c);
@@ -172,9 +172,13 @@ public final class Pgpart {
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
+        return status(table, clock.instant());
+    }
+
+    /** What each table will look like at {@code at} if nothing is created or removed until then. */
+    public List<TableStatus> status(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        Instant now = clock.instant();
-        return withSession(c -> new StatusCalculator().status(s, read(c, s, true), now));
+        return withSession(c -> new StatusCalculator().status(s, read(c, s, true), at));
     }
 
     /**
@@ -183,7 +187,14 @@ public final class Pgpart {
      * configuration problem (the validator's); the others get the planner's findings.
      */
     public List<Finding> check() {
-        Instant now = clock.instant();
+        return check(clock.instant());
+    }
+
+    /**
+     * {@link #check()} as of {@code at}, against the catalog as it is now: "will this still be
+     * healthy then if maintenance stops running?"
+     */
+    public List<Finding> check(Instant at) {
         return withSession(c -> {
             Catalog catalog = read(c, spec, false);
             List<Finding> findings = new ArrayList<>();
@@ -196,8 +207,9 @@ public final class Pgpart {
                 }
             }
             // notes too: check prints them after the problems (they do not change the exit code)
-            new Checker().findings(spec.withTables(fitting), catalog, now).forEach(findings::add);
-            findings.addAll(StateFindings.of(spec.operations(), history(c), clock.instant()));
+            new Checker().findings(spec.withTables(fitting), catalog, at).forEach(findings::add);
+            // at --at too: "if cron stopped now, would check alert then?" counts the history's age at that time
+            findings.addAll(StateFindings.of(spec.operations(), history(c), at));
             return findings.stream().distinct().toList();
         });
     }

@@ -1,17 +1,14 @@
 package dev.pgpart.exec;
 
-import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.Partition;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.plan.BoundText;
-import dev.pgpart.spec.HashPolicy;
-import dev.pgpart.spec.ListPolicy;
-import dev.pgpart.spec.SubPartition;
+import dev.pgpart.plan.Leaf;
+import dev.pgpart.plan.SubPartitions;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,16 +23,17 @@ final class CreateSql {
     }
 
     /** CREATE TABLE (LIKE), marker comment, copied properties and, if asked, the sub-partition children. */
-    static List<Step> child(QualifiedName child, TableInfo parent, Optional<SubPartition> sub, String currentUser) {
+    static List<Step> child(QualifiedName child, TableInfo parent, Optional<SubPartitions> sub, String currentUser) {
         List<Step> out = new ArrayList<>();
         String create = "CREATE TABLE " + child.sql() + " (LIKE " + parent.name().sql() + " " + LIKE_OPTIONS + ")";
         // A partitioned table has no storage, so it cannot take storage parameters: its leaves do.
-        create += sub.map(s -> " PARTITION BY " + s.policy().method() + " (" + Sql.ident(s.column()) + ")")
+        create += sub.map(SubPartitions::layout)
+                .map(s -> " PARTITION BY " + s.policy().method() + " (" + Sql.ident(s.column()) + ")")
                 .orElse(with(parent.properties().templateReloptions()));
         out.add(Step.ddl(create));
         out.add(marker(child, parent.name()));
         PropertiesSql.render(child, parent, currentUser).forEach(s -> out.add(Step.ddl(s)));
-        sub.ifPresent(s -> out.addAll(subChildren(child, parent, s, currentUser)));
+        sub.ifPresent(s -> out.addAll(leaves(child, parent, s, currentUser)));
         return out;
     }
 
@@ -44,36 +42,16 @@ final class CreateSql {
                 + Sql.literal(Partition.MANAGED_MARKER + " partition of " + parent));
     }
 
-    private static List<Step> subChildren(QualifiedName child, TableInfo parent, SubPartition sub, String currentUser) {
+    /** Exactly the leaves the plan names; naming them (63 bytes, collisions) is the planner's job. */
+    private static List<Step> leaves(QualifiedName child, TableInfo parent, SubPartitions sub, String currentUser) {
         List<Step> out = new ArrayList<>();
-        for (Map.Entry<String, Bound> e : subBounds(child, sub).entrySet()) {
-            QualifiedName leaf = child.sibling(e.getKey());
-            out.add(Step.ddl("CREATE TABLE " + leaf.sql() + " PARTITION OF " + child.sql() + " " + BoundText.of(e.getValue())
-                    + with(parent.properties().templateReloptions())));
-            out.add(marker(leaf, child));
-            PropertiesSql.render(leaf, parent, currentUser).forEach(s -> out.add(Step.ddl(s)));
+        for (Leaf leaf : sub.leaves()) {
+            out.add(Step.ddl("CREATE TABLE " + leaf.name().sql() + " PARTITION OF " + child.sql() + " "
+                    + BoundText.of(leaf.bound()) + with(parent.properties().templateReloptions())));
+            out.add(marker(leaf.name(), child));
+            PropertiesSql.render(leaf.name(), parent, currentUser).forEach(s -> out.add(Step.ddl(s)));
         }
         return out;
-    }
-
-    /** Leaf name to bound: {@code <child>_p<remainder>} for HASH, {@code <child>_<suffix>} for LIST. */
-    static Map<String, Bound> subBounds(QualifiedName child, SubPartition sub) {
-        Map<String, Bound> out = new java.util.LinkedHashMap<>();
-        if (sub.policy() instanceof HashPolicy h) {
-            for (int r = 0; r < h.modulus(); r++) {
-                put(out, child, "_p" + r, new Bound.Hash(h.modulus(), r));
-            }
-        } else if (sub.policy() instanceof ListPolicy l) {
-            l.partitions().forEach((suffix, values) -> put(out, child, "_" + suffix, new Bound.In(values)));
-        }
-        return out;
-    }
-
-    private static void put(Map<String, Bound> names, QualifiedName child, String suffix, Bound bound) {
-        String name = PartitionNames.withSuffix(child.name(), suffix);
-        if (names.put(name, bound) != null) {
-            throw new IllegalArgumentException("two sub-partitions of " + child + " would both be named " + name);
-        }
     }
 
     /**

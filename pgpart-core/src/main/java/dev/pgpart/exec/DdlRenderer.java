@@ -70,7 +70,7 @@ public final class DdlRenderer {
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
 
     private static List<Step> create(CreatePartition a, TableInfo parent, String currentUser) {
-        List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, a.subpartition(), currentUser));
+        List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, a.subpartitions(), currentUser));
         if (a.defaultExists()) {
             QualifiedName def = parent.defaultPartition().map(Partition::name).orElseThrow(() -> new IllegalArgumentException(
                     "the plan expects a default partition of " + parent.name() + " but the catalog has none"));

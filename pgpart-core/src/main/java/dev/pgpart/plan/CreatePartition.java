@@ -1,7 +1,6 @@
 package dev.pgpart.plan;
 
 import dev.pgpart.catalog.Bound;
-import dev.pgpart.spec.SubPartition;
 import dev.pgpart.sql.QualifiedName;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param rowsFromDefault  rows the planner expects to move out of the default: the exact count when
  *                         known, -1 when some may move but the count is unknown, 0 when none; the
  *                         executor moves whatever matches and reports the real count
- * @param subpartition     partition the new child itself, with its own children
+ * @param subpartitions    partition the new child itself, with the leaves the planner named
  */
 public record CreatePartition(
         QualifiedName parent,
@@ -23,7 +22,7 @@ public record CreatePartition(
         Bound bound,
         boolean defaultExists,
         long rowsFromDefault,
-        Optional<SubPartition> subpartition) implements Action {
+        Optional<SubPartitions> subpartitions) implements Action {
 
     @Override
     public String describe() {

@@ -44,8 +44,9 @@ final class HashPlanner {
             PartitionNamer namer = PartitionNamer.of(spec);
             for (int r = 0; r < modulus; r++) {
                 if (!have.contains(r)) {
-                    actions.add(new CreatePartition(parent, names.claim(parent, namer.hash(r)),
-                            new Bound.Hash(modulus, r), false, 0, spec.subpartition()));
+                    NameBook.Claimed child = names.claimNumbered(parent, namer.hash(r));
+                    actions.add(new CreatePartition(parent, child.name(), new Bound.Hash(modulus, r), false, 0,
+                            SubPartitions.name(child, spec.subpartition(), names)));
                 }
             }
         }

@@ -50,8 +50,9 @@ final class ListPlanner {
             }
             Bound.In bound = new Bound.In(e.getValue());
             if (overlapping.isEmpty()) {
-                actions.add(new CreatePartition(parent, names.claim(parent, namer.list(e.getKey())), bound,
-                        table.defaultPartition().isPresent(), rows > 0 ? -1 : 0, spec.subpartition()));
+                NameBook.Claimed child = names.claimNumbered(parent, namer.list(e.getKey()));
+                actions.add(new CreatePartition(parent, child.name(), bound, table.defaultPartition().isPresent(),
+                        rows > 0 ? -1 : 0, SubPartitions.name(child, spec.subpartition(), names)));
             } else {
                 Set<QualifiedName> theirs = overlapping.stream().map(Partition::name).collect(Collectors.toSet());
                 findings.add(Findings.problem(parent, Finding.Kind.CONFLICT, "pgpart wants "

@@ -19,11 +19,21 @@ final class NameBook {
         this.catalog = catalog;
     }
 
+    /** A reserved name and the template and collision number it was rendered from. */
+    record Claimed(QualifiedName name, PartitionNamer.Template template, int number) {
+    }
+
     /** The first free name of {@code template} ({@code name}, {@code name_1}, ...), now reserved. */
     QualifiedName claim(QualifiedName parent, PartitionNamer.Template template) {
-        QualifiedName name = peek(parent, template, Set.of());
+        return claimNumbered(parent, template).name();
+    }
+
+    /** {@link #claim}, keeping how the name was made (its leaves are named from it). */
+    Claimed claimNumbered(QualifiedName parent, PartitionNamer.Template template) {
+        int n = free(parent, template, Set.of());
+        QualifiedName name = parent.sibling(template.render(n));
         claimed.add(name);
-        return name;
+        return new Claimed(name, template, n);
     }
 
     /**
@@ -31,11 +41,15 @@ final class NameBook {
      * whose names do not count as taken (the partition the name is for).
      */
     QualifiedName peek(QualifiedName parent, PartitionNamer.Template template, Set<QualifiedName> mayReuse) {
+        return parent.sibling(template.render(free(parent, template, mayReuse)));
+    }
+
+    private int free(QualifiedName parent, PartitionNamer.Template template, Set<QualifiedName> mayReuse) {
         for (int n = 0; n < MAX_TRIES; n++) {
             QualifiedName candidate = parent.sibling(template.render(n));
             boolean taken = catalog.nameTaken(candidate) && !mayReuse.contains(candidate);
             if (!taken && !claimed.contains(candidate)) {
-                return candidate;
+                return n;
             }
         }
         throw new IllegalStateException("no free name for " + template.render(0) + " after " + MAX_TRIES + " tries");

@@ -29,10 +29,23 @@ public record PartitionNamer(QualifiedName parent, Optional<String> format) {
     public record Template(String prefix, String parentPart, String rest) {
         /** The name with collision number {@code n} ({@code 0} for none, else {@code _n}), fitted to 63 bytes. */
         public String render(int n) {
-            String counter = n == 0 ? "" : "_" + n;
+            String counter = counter(n);
             int fixed = QualifiedName.byteLength(prefix + rest + counter);
             String body = prefix + truncate(parentPart, QualifiedName.MAX_IDENTIFIER_BYTES - fixed) + rest;
             return truncate(body, QualifiedName.MAX_IDENTIFIER_BYTES - QualifiedName.byteLength(counter)) + counter;
+        }
+
+        /**
+         * A leaf of the partition named {@code render(n)}: {@code <that name><suffix>}, where again
+         * only the parent part is shortened to fit 63 bytes, so the bound part (the date) and the
+         * suffix that tell leaves apart survive.
+         */
+        public Template leaf(int n, String suffix) {
+            return new Template(prefix, parentPart, rest + counter(n) + suffix);
+        }
+
+        private static String counter(int n) {
+            return n == 0 ? "" : "_" + n;
         }
     }
 

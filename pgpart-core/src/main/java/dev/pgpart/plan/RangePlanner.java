@@ -108,9 +108,9 @@ final class RangePlanner {
     }
 
     private static CreatePartition create(RangeContext ctx, NameBook names, PartitionNamer namer, Wanted w) {
-        QualifiedName name = names.claim(ctx.name(), namer.range(ctx.domain(), w.slot()));
-        return new CreatePartition(ctx.name(), name, bound(ctx.domain(), w.a(), w.b()), ctx.hasDefault(),
-                RowsInDefault.forSlot(ctx, w.a(), w.b()), ctx.spec().subpartition());
+        NameBook.Claimed name = names.claimNumbered(ctx.name(), namer.range(ctx.domain(), w.slot()));
+        return new CreatePartition(ctx.name(), name.name(), bound(ctx.domain(), w.a(), w.b()), ctx.hasDefault(),
+                RowsInDefault.forSlot(ctx, w.a(), w.b()), SubPartitions.name(name, ctx.spec().subpartition(), names));
     }
 
     private static Finding bridged(RangeContext ctx, Span last, BigDecimal from, BigDecimal to) {

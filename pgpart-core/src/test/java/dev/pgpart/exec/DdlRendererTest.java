@@ -12,10 +12,11 @@ import dev.pgpart.catalog.TableProperties.Grant;
 import dev.pgpart.catalog.TableProperties.PolicyDef;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.Leaf;
+import dev.pgpart.plan.SubPartitions;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.FinalizeDetach;
-import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.ListPolicy;
 import dev.pgpart.spec.SubPartition;
 import dev.pgpart.sql.QualifiedName;
@@ -182,8 +183,8 @@ class DdlRendererTest {
     void aHashSubPartitionedChildGetsOneMarkedLeafPerRemainderAndNoStorageParameters() {
         TableProperties p = new TableProperties("postgres", List.of(), false, false, List.of(), 'd', List.of("fillfactor=90"));
         TableInfo t = orders().properties(p).build();
-        Optional<SubPartition> sub = Optional.of(new SubPartition("id", new HashPolicy(4)));
-        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, sub), t, "postgres"));
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0,
+                PlannedLeaves.hash(CHILD, "id", 4)), t, "postgres"));
         assertThat(sql.get(0)).endsWith(" PARTITION BY HASH (\"id\")").doesNotContain("WITH");
         assertThat(sql).contains("CREATE TABLE \"public\".\"orders_p20270101_p3\" PARTITION OF \"public\".\"orders_p20270101\""
                 + " FOR VALUES WITH (MODULUS 4, REMAINDER 3) WITH (fillfactor = '90')");
@@ -192,15 +193,22 @@ class DdlRendererTest {
     }
 
     @Test
-    void listSubPartitionLeavesAreNamedBySuffixAndFitIn63Bytes() {
+    void listSubPartitionLeavesAreCreatedUnderExactlyTheNamesThePlanGives() {
         Map<String, List<Optional<String>>> lists = new LinkedHashMap<>();
         lists.put("eu", List.of(Optional.of("eu")));
         lists.put("none", Arrays.asList(Optional.empty()));
-        QualifiedName longChild = PARENT.sibling("é".repeat(31) + "x"); // 63 bytes
-        Map<String, Bound> leaves = CreateSql.subBounds(longChild, new SubPartition("region", new ListPolicy(lists)));
-        assertThat(leaves.keySet()).allMatch(n -> QualifiedName.byteLength(n) <= 63).allMatch(n -> n.startsWith("éé"));
-        assertThat(leaves.keySet()).anyMatch(n -> n.endsWith("_eu")).anyMatch(n -> n.endsWith("_none"));
-        assertThat(leaves.values()).contains(new Bound.In(Arrays.asList(Optional.empty())));
+        // names the planner could give after collisions: the executor renames nothing
+        List<Leaf> leaves = List.of(new Leaf(CHILD.sibling("orders_p20270101_eu_1"), new Bound.In(lists.get("eu"))),
+                new Leaf(CHILD.sibling("orders_p20270101_none"), new Bound.In(lists.get("none"))));
+        Optional<SubPartitions> sub = Optional.of(new SubPartitions(new SubPartition("region", new ListPolicy(lists)), leaves));
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, sub), orders().build(),
+                "postgres"));
+        assertThat(sql.get(0)).endsWith(" PARTITION BY LIST (\"region\")");
+        assertThat(sql).filteredOn(s -> s.contains("PARTITION OF")).containsExactly(
+                "CREATE TABLE \"public\".\"orders_p20270101_eu_1\" PARTITION OF \"public\".\"orders_p20270101\""
+                        + " FOR VALUES IN ('eu')",
+                "CREATE TABLE \"public\".\"orders_p20270101_none\" PARTITION OF \"public\".\"orders_p20270101\""
+                        + " FOR VALUES IN (NULL)");
     }
 
     @Test

@@ -30,15 +30,6 @@ class ExecHelpersTest {
     }
 
     @Test
-    void subPartitionNamesCutTheBaseNotTheSuffixAndNeverSplitACharacter() {
-        String base = "a".repeat(60) + "€€";
-        String name = PartitionNames.withSuffix(base, "_p12");
-        assertThat(QualifiedName.byteLength(name)).isLessThanOrEqualTo(63);
-        assertThat(name).endsWith("_p12").startsWith("a".repeat(59));
-        assertThat(PartitionNames.withSuffix("short", "_p0")).isEqualTo("short_p0");
-    }
-
-    @Test
     void theLockFailureMessageNamesTheBlockerSaysNothingChangedAndWhatToDo() {
         Blockers.Holder h = new Blockers.Holder(4242, "app", "psql", "idle in transaction", 192, "AccessShareLock",
                 "orders_default", "SELECT * FROM orders_default");

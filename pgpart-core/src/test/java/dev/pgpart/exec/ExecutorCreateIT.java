@@ -12,8 +12,6 @@ import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
-import dev.pgpart.spec.HashPolicy;
-import dev.pgpart.spec.SubPartition;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
 import java.sql.Connection;
@@ -117,8 +115,9 @@ class ExecutorCreateIT {
         db.exec("CREATE TABLE sp (id bigint, ts date) PARTITION BY RANGE (ts)");
         QualifiedName parent = QualifiedName.of("public", "sp");
         TableInfo info = TableFixture.of(parent).key("ts", "date").columns("id", "ts").build();
-        MaintainResult r = run(db, info, new CreatePartition(parent, parent.sibling("sp_p20270101"),
-                new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, 0, Optional.of(new SubPartition("id", new HashPolicy(4)))));
+        QualifiedName child = parent.sibling("sp_p20270101");
+        MaintainResult r = run(db, info, new CreatePartition(parent, child,
+                new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, 0, PlannedLeaves.hash(child, "id", 4)));
         assertAllApplied(r);
         assertThat(db.partitionsOf("public.sp_p20270101")).containsExactly("sp_p20270101_p0", "sp_p20270101_p1",
                 "sp_p20270101_p2", "sp_p20270101_p3");

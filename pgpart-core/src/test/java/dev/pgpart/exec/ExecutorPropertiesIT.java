@@ -12,8 +12,6 @@ import dev.pgpart.catalog.TableProperties;
 import dev.pgpart.catalog.TableProperties.Grant;
 import dev.pgpart.catalog.TableProperties.PolicyDef;
 import dev.pgpart.plan.CreatePartition;
-import dev.pgpart.spec.HashPolicy;
-import dev.pgpart.spec.SubPartition;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
 import java.util.List;
@@ -43,7 +41,7 @@ class ExecutorPropertiesIT {
                 new CreatePartition(parent, parent.sibling("pr_jan"), new Bound.Range(Optional.of("2027-01-01"), Optional.of("2027-02-01")),
                         false, 0, Optional.empty()),
                 new CreatePartition(parent, parent.sibling("pr_feb"), new Bound.Range(Optional.of("2027-02-01"), Optional.of("2027-03-01")),
-                        false, 0, Optional.of(new SubPartition("id", new HashPolicy(2))))));
+                        false, 0, PlannedLeaves.hash(parent.sibling("pr_feb"), "id", 2))));
         for (String t : List.of("pr_jan", "pr_feb_p0", "pr_feb_p1")) {
             assertProperties(db, t);
         }

@@ -27,6 +27,7 @@ import dev.pgpart.plan.TableStatus;
 import dev.pgpart.spec.ConfigProblem;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 
 /** Renders every report as one pretty-printed JSON document (schema in docs/cli.md). */
@@ -56,13 +57,15 @@ public final class Json {
                 JsonViews.SkippedJson.all(result.plan().skipped())));
     }
 
-    public void status(PrintWriter out, List<TableStatus> tables) {
-        write(out, new StatusJson(JsonViews.SCHEMA, "status", tables.stream().map(StatusTableJson::of).toList()));
+    /** {@code at}: the time the status is computed for ({@code --at}, else now). */
+    public void status(PrintWriter out, Instant at, List<TableStatus> tables) {
+        write(out, new StatusJson(JsonViews.SCHEMA, "status", at, tables.stream().map(StatusTableJson::of).toList()));
     }
 
-    public void check(PrintWriter out, List<Finding> findings) {
+    /** {@code at}: the time the check is made for ({@code --at}, else now). */
+    public void check(PrintWriter out, Instant at, List<Finding> findings) {
         long problems = findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).count();
-        write(out, new CheckJson(JsonViews.SCHEMA, "check", problems == 0, problems, FindingJson.all(findings)));
+        write(out, new CheckJson(JsonViews.SCHEMA, "check", at, problems == 0, problems, FindingJson.all(findings)));
     }
 
     public void result(PrintWriter out, String command, ActionResult result) {

@@ -47,15 +47,26 @@ public final class JsonViews {
         }
     }
 
+    /** A leaf of a sub-partitioned new partition, as the plan named it. */
+    public record LeafJson(String partition, BoundJson bound) {
+        static List<LeafJson> all(CreatePartition c) {
+            return c.subpartitions().map(s -> s.leaves().stream()
+                    .map(l -> new LeafJson(l.name().toString(), BoundJson.of(l.bound()))).toList()).orElse(null);
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ActionJson(String type, String table, String partition, BoundJson bound, boolean requiresConsent,
-                             Long rowsFromDefault, Boolean concurrently, String reason, String description) {
+                             Long rowsFromDefault, List<LeafJson> leaves, Boolean concurrently, String reason,
+                             String description) {
         static ActionJson of(Action a) {
             Long rows = null;
+            List<LeafJson> leaves = null;
             Boolean concurrently = null;
             String reason = null;
             if (a instanceof CreatePartition c) {
                 rows = c.defaultExists() ? c.rowsFromDefault() : 0L;
+                leaves = LeafJson.all(c);
             } else if (a instanceof DetachPartition d) {
                 concurrently = d.concurrently();
                 reason = d.reason();
@@ -64,7 +75,8 @@ public final class JsonViews {
                 reason = d.reason();
             }
             return new ActionJson(Text.type(a), a.parent().toString(), a.partition().toString(),
-                    Text.bound(a).map(BoundJson::of).orElse(null), a.requiresConsent(), rows, concurrently, reason, a.describe());
+                    Text.bound(a).map(BoundJson::of).orElse(null), a.requiresConsent(), rows, leaves, concurrently, reason,
+                    a.describe());
         }
     }
 
@@ -119,10 +131,12 @@ public final class JsonViews {
         }
     }
 
-    public record StatusJson(int schema, String command, List<StatusTableJson> tables) {
+    @JsonPropertyOrder({"schema", "command", "at", "tables"})
+    public record StatusJson(int schema, String command, Instant at, List<StatusTableJson> tables) {
     }
 
-    public record CheckJson(int schema, String command, boolean healthy, long problems, List<FindingJson> findings) {
+    @JsonPropertyOrder({"schema", "command", "at", "healthy", "problems", "findings"})
+    public record CheckJson(int schema, String command, Instant at, boolean healthy, long problems, List<FindingJson> findings) {
     }
 
     public record SingleJson(int schema, String command, ResultJson result) {

@@ -13,9 +13,11 @@ import java.io.PrintWriter;
  * <pre>
  * public.orders: 2 actions
  *   create  orders_p20270101  FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00')
+ *     leaf  orders_p20270101_p0  WITH (MODULUS 2, REMAINDER 0)
  *   drop    orders_p20251101  FROM (...) TO (...)  needs --yes: upper bound ... is past retention
  *   problem: 1,200 rows in orders_default
  * </pre>
+ * A sub-partitioned create is followed by one {@code leaf} line per child it gets.
  */
 public final class PlanText {
     private final Style style;
@@ -49,9 +51,18 @@ public final class PlanText {
                     .cell(Text.child(t.table(), a.partition()))
                     .cell(Text.bound(a).map(Text::bound).orElse(""))
                     .cell(note(a), style::warn);
+            if (a instanceof CreatePartition c) {
+                leaves(cols, t, c);
+            }
         }
         cols.print(out, "  ");
         new FindingText(style).printNested(out, t.findings());
+    }
+
+    /** Under a sub-partitioned create, one line per leaf it gets: the names maintain will use. */
+    private static void leaves(Columns cols, TablePlan t, CreatePartition c) {
+        c.subpartitions().ifPresent(s -> s.leaves().forEach(l -> cols.row().cell("  leaf")
+                .cell(Text.child(t.table(), l.name())).cell(Text.bound(l.bound()))));
     }
 
     /** What else a reader should know about an action: rows it moves, consent, why it expires. */

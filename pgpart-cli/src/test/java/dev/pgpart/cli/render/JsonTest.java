@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.Outcome;
+import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.TablePlan;
 import dev.pgpart.spec.ConfigProblem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,7 +75,7 @@ class JsonTest {
 
     @Test
     void statusKeepsAbsentValuesAsNull() throws Exception {
-        JsonNode s = render(out -> new Json().status(out, Samples.status()));
+        JsonNode s = render(out -> new Json().status(out, Samples.AT, Samples.status()));
         assertThat(s.at("/tables/0/method").asText()).isEqualTo("range");
         assertThat(s.at("/tables/0/coveredUntil").asText()).isEqualTo("2027-04-01 00:00:00+00");
         assertThat(s.at("/tables/0/totalBytes").asLong()).isEqualTo(48L * 1024 * 1024);
@@ -84,12 +86,25 @@ class JsonTest {
 
     @Test
     void checkSaysWhetherHealthy() throws Exception {
-        JsonNode bad = render(out -> new Json().check(out, List.of(Samples.ROWS_IN_DEFAULT, Samples.UNMANAGED)));
+        JsonNode bad = render(out -> new Json().check(out, Samples.AT, List.of(Samples.ROWS_IN_DEFAULT, Samples.UNMANAGED)));
         assertThat(bad.get("healthy").asBoolean()).isFalse();
         assertThat(bad.get("problems").asInt()).isEqualTo(1);
         assertThat(bad.get("findings").size()).isEqualTo(2);
-        JsonNode good = render(out -> new Json().check(out, List.of(Samples.UNMANAGED)));
+        JsonNode good = render(out -> new Json().check(out, Samples.AT, List.of(Samples.UNMANAGED)));
         assertThat(good.get("healthy").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSubPartitionedCreateCarriesItsLeavesAndOtherActionsHaveNone() throws Exception {
+        JsonNode plan = render(out -> new Json().plan(out, new Plan(Samples.AT, List.of(new TablePlan(Samples.ORDERS,
+                List.of(Samples.CREATE_SUB, Samples.CREATE_JAN), List.of())))));
+        JsonNode leaves = plan.at("/tables/0/actions/0/leaves");
+        assertThat(leaves).hasSize(2);
+        assertThat(leaves.at("/1/partition").asText()).isEqualTo("public.orders_p20270201_p1_1");
+        assertThat(leaves.at("/1/bound/kind").asText()).isEqualTo("hash");
+        assertThat(leaves.at("/1/bound/remainder").asInt()).isEqualTo(1);
+        assertThat(leaves.at("/1/bound/sql").asText()).isEqualTo("WITH (MODULUS 2, REMAINDER 1)");
+        assertThat(plan.at("/tables/0/actions/1").has("leaves")).isFalse();
     }
 
     @Test

@@ -8,9 +8,13 @@ import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.Finding;
+import dev.pgpart.plan.Leaf;
+import dev.pgpart.plan.SubPartitions;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.TablePlan;
 import dev.pgpart.plan.TableStatus;
+import dev.pgpart.spec.HashPolicy;
+import dev.pgpart.spec.SubPartition;
 import dev.pgpart.sql.QualifiedName;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,13 @@ final class Samples {
     static final CreateDefaultPartition CREATE_DEFAULT = new CreateDefaultPartition(REGIONS, REGIONS.sibling("orders_by_region_default"));
     static final CreatePartition CREATE_HASH = new CreatePartition(CUSTOMERS, CUSTOMERS.sibling("customers_p3"),
             new Bound.Hash(8, 3), false, 0, Optional.empty());
+
+    /** A new month split by HASH into two leaves, the second renamed by the planner around a taken name. */
+    static final CreatePartition CREATE_SUB = new CreatePartition(ORDERS, ORDERS.sibling("orders_p20270201"),
+            new Bound.Range(Optional.of("2027-02-01 00:00:00+00"), Optional.of("2027-03-01 00:00:00+00")), false, 0,
+            Optional.of(new SubPartitions(new SubPartition("customer_id", new HashPolicy(2)), List.of(
+                    new Leaf(ORDERS.sibling("orders_p20270201_p0"), new Bound.Hash(2, 0)),
+                    new Leaf(ORDERS.sibling("orders_p20270201_p1_1"), new Bound.Hash(2, 1))))));
 
     static final Finding ROWS_IN_DEFAULT = new Finding(REGIONS, Finding.Kind.ROWS_IN_DEFAULT, Finding.Severity.PROBLEM,
             "5,000 rows in orders_by_region_default match no configured list value (e.g. 'latam')");

@@ -6,6 +6,7 @@ import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.Outcome;
 import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.plan.Plan;
+import dev.pgpart.plan.TablePlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -37,6 +38,18 @@ class TextRenderersTest {
                   create          orders_by_region_eu       IN ('eu', NULL)
                   problem: 5,000 rows in orders_by_region_default""");
         assertThat(text).contains("public.customers: nothing to do");
+    }
+
+    @Test
+    void aSubPartitionedCreateListsTheLeavesThePlanNamedUnderIt() {
+        Plan plan = new Plan(Samples.AT, List.of(new TablePlan(Samples.ORDERS, List.of(Samples.CREATE_SUB), List.of())));
+        String text = render(out -> new PlanText(Style.PLAIN).print(out, plan));
+        assertThat(text).contains("""
+                public.orders: 1 action
+                  create  orders_p20270201       FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00')
+                    leaf  orders_p20270201_p0    WITH (MODULUS 2, REMAINDER 0)
+                    leaf  orders_p20270201_p1_1  WITH (MODULUS 2, REMAINDER 1)
+                """);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.pgpart.catalog.Bound;
 import dev.pgpart.exec.ActionResult;
 import dev.pgpart.exec.Outcome;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.sql.QualifiedName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class ProgressListenerTest {
 
     private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
     private static final CreatePartition CREATE = new CreatePartition(ORDERS, ORDERS.sibling("orders_p20270101"),
-            new Bound.Range(Optional.of("2027-01-01"), Optional.of("2027-02-01")), true, -1, Optional.empty());
+            new Bound.Range(Optional.of("2027-01-01"), Optional.of("2027-02-01")), true, DefaultRows.unknown(), Optional.empty());
 
     @Test
     void aQuickRunPrintsNothing() {

@@ -19,6 +19,7 @@ import dev.pgpart.plan.BoundText;
 import dev.pgpart.plan.ManualNames;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.Plan;
@@ -66,7 +67,7 @@ final class ManualPartitions {
                 } else {
                     long waiting = info.defaultContents().map(DefaultContents::rows).orElse(0L);
                     action = new CreatePartition(parent, child, bound, info.defaultPartition().isPresent(),
-                            waiting == 0 ? 0 : -1, Optional.empty());
+                            waiting == 0 ? DefaultRows.none() : DefaultRows.unknown(), Optional.empty());
                 }
                 return single(c, catalog, action, true);
             }

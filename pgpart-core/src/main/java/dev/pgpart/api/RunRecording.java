@@ -89,7 +89,7 @@ final class RunRecording {
 
     private static RunLog.Action action(ActionResult r) {
         return new RunLog.Action(r.action().parent().toString(), r.action().partition().toString(),
-                r.action().getClass().getSimpleName(), r.outcome().name().toLowerCase(Locale.ROOT), r.detail(),
+                r.action().type(), r.outcome().name().toLowerCase(Locale.ROOT), r.detail(),
                 r.rowsMoved(), r.attempts(), r.elapsed());
     }
 

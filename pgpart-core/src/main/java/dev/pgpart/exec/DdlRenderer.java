@@ -34,35 +34,47 @@ public final class DdlRenderer {
         if (!action.parent().equals(parent.name())) {
             throw new IllegalArgumentException("action for " + action.parent() + " rendered with the catalog of " + parent.name());
         }
-        if (action instanceof CreatePartition a) {
-            return new RenderedAction(a, Optional.empty(), create(a, parent, currentUser));
-        }
-        if (action instanceof CreateDefaultPartition a) {
-            List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, Optional.empty(), currentUser));
-            steps.add(Step.ddl(attach(parent.name(), a.partition(), new Bound.Default())));
-            return new RenderedAction(a, Optional.empty(), steps);
-        }
-        if (action instanceof DetachPartition a) {
-            return detach(a, a.concurrently(), parent, detachedComment(a.partition(), parent).stream().toList());
-        }
-        if (action instanceof DropPartition a) {
-            List<Step> drop = List.of(
-                    new Step(Step.Kind.EXPECT_DETACHED, EXPECT_DETACHED_SQL, List.of(a.partition().schema(), a.partition().name())),
-                    Step.ddl("DROP TABLE " + a.partition().sql()));
-            return detach(a, a.concurrently(), parent, drop);
-        }
-        if (action instanceof FinalizeDetach a) {
-            List<Step> steps = new ArrayList<>();
-            steps.add(Step.ddl(finalizeDetach(a.parent(), a.partition())));
-            if (a.thenDrop()) {
-                steps.add(new Step(Step.Kind.EXPECT_DETACHED, EXPECT_DETACHED_SQL, List.of(a.partition().schema(), a.partition().name())));
-                steps.add(Step.ddl("DROP TABLE " + a.partition().sql()));
-            } else {
-                detachedComment(a.partition(), parent).ifPresent(steps::add);
+        return action.accept(new Action.Visitor<>() {
+            @Override
+            public RenderedAction create(CreatePartition a) {
+                return new RenderedAction(a, Optional.empty(), DdlRenderer.create(a, parent, currentUser));
             }
-            return new RenderedAction(a, Optional.empty(), steps);
-        }
-        throw new IllegalArgumentException("no rendering for " + action.getClass().getSimpleName());
+
+            @Override
+            public RenderedAction createDefault(CreateDefaultPartition a) {
+                List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, Optional.empty(), currentUser));
+                steps.add(Step.ddl(attach(parent.name(), a.partition(), new Bound.Default())));
+                return new RenderedAction(a, Optional.empty(), steps);
+            }
+
+            @Override
+            public RenderedAction detach(DetachPartition a) {
+                return DdlRenderer.detach(a, a.concurrently(), parent, detachedComment(a.partition(), parent).stream().toList());
+            }
+
+            @Override
+            public RenderedAction drop(DropPartition a) {
+                return DdlRenderer.detach(a, a.concurrently(), parent, dropDetached(a.partition()));
+            }
+
+            @Override
+            public RenderedAction finalizeDetach(FinalizeDetach a) {
+                List<Step> steps = new ArrayList<>();
+                steps.add(Step.ddl(DdlRenderer.finalizeDetach(a.parent(), a.partition())));
+                if (a.thenDrop()) {
+                    steps.addAll(dropDetached(a.partition()));
+                } else {
+                    detachedComment(a.partition(), parent).ifPresent(steps::add);
+                }
+                return new RenderedAction(a, Optional.empty(), steps);
+            }
+        });
+    }
+
+    /** Drops a table only after checking it really is no longer attached. */
+    private static List<Step> dropDetached(QualifiedName table) {
+        return List.of(new Step(Step.Kind.EXPECT_DETACHED, EXPECT_DETACHED_SQL, List.of(table.schema(), table.name())),
+                Step.ddl("DROP TABLE " + table.sql()));
     }
 
     /** Bind parameters: schema, relation name. */

@@ -13,23 +13,33 @@ final class Details {
     private Details() {
     }
 
-    static String applied(Action a, long rowsMoved, QualifiedName table) {
-        if (a instanceof CreatePartition c) {
-            return c.defaultExists() ? "attached; moved " + rowsMoved + " rows from the default partition of " + table
-                    : "attached";
-        }
-        if (a instanceof CreateDefaultPartition) {
-            return "attached as DEFAULT";
-        }
-        if (a instanceof DetachPartition d) {
-            return d.concurrently() ? "detached concurrently; kept as a plain table" : "detached; kept as a plain table";
-        }
-        if (a instanceof DropPartition) {
-            return "detached and dropped";
-        }
-        if (a instanceof FinalizeDetach f && f.thenDrop()) {
-            return "detach finalized; dropped";
-        }
-        return "detach finalized; kept as a plain table";
+    static String applied(Action action, long rowsMoved, QualifiedName table) {
+        return action.accept(new Action.Visitor<>() {
+            @Override
+            public String create(CreatePartition c) {
+                return c.defaultExists() ? "attached; moved " + rowsMoved + " rows from the default partition of " + table
+                        : "attached";
+            }
+
+            @Override
+            public String createDefault(CreateDefaultPartition c) {
+                return "attached as DEFAULT";
+            }
+
+            @Override
+            public String detach(DetachPartition d) {
+                return d.concurrently() ? "detached concurrently; kept as a plain table" : "detached; kept as a plain table";
+            }
+
+            @Override
+            public String drop(DropPartition d) {
+                return "detached and dropped";
+            }
+
+            @Override
+            public String finalizeDetach(FinalizeDetach f) {
+                return f.thenDrop() ? "detach finalized; dropped" : "detach finalized; kept as a plain table";
+            }
+        });
     }
 }

@@ -111,8 +111,7 @@ final class TableRunner {
     }
 
     private Optional<ActionResult> skipped(Action a) {
-        boolean creates = a instanceof CreatePartition || a instanceof CreateDefaultPartition;
-        if (creates) {
+        if (a.creates()) {
             return options.skipCreate() ? Optional.of(ActionResult.skipped(a, SkipReason.SKIP_CREATE, "skipped: --skip-create"))
                     : Optional.empty();
         }

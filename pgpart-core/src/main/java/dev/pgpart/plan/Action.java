@@ -21,4 +21,58 @@ public sealed interface Action permits CreatePartition, CreateDefaultPartition, 
 
     /** One line for humans, e.g. {@code create public.orders_p20270101 FOR VALUES FROM (...) TO (...)}. */
     String describe();
+
+    /**
+     * The one place code dispatches on the kind of action: a new kind added to this sealed
+     * interface must be handled by every visitor, or the build fails.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /** The stable name of the kind, as text and JSON output and the run history show it. */
+    default String type() {
+        return accept(new Visitor<>() {
+            @Override
+            public String create(CreatePartition a) {
+                return "create";
+            }
+
+            @Override
+            public String createDefault(CreateDefaultPartition a) {
+                return "create-default";
+            }
+
+            @Override
+            public String detach(DetachPartition a) {
+                return "detach";
+            }
+
+            @Override
+            public String drop(DropPartition a) {
+                return "drop";
+            }
+
+            @Override
+            public String finalizeDetach(FinalizeDetach a) {
+                return "finalize-detach";
+            }
+        });
+    }
+
+    /** Whether it adds a partition (skipped by {@code --skip-create}) rather than removing or finishing one. */
+    default boolean creates() {
+        return this instanceof CreatePartition || this instanceof CreateDefaultPartition;
+    }
+
+    /** One method per kind of action. */
+    interface Visitor<R> {
+        R create(CreatePartition a);
+
+        R createDefault(CreateDefaultPartition a);
+
+        R detach(DetachPartition a);
+
+        R drop(DropPartition a);
+
+        R finalizeDetach(FinalizeDetach a);
+    }
 }

@@ -8,4 +8,9 @@ public record CreateDefaultPartition(QualifiedName parent, QualifiedName partiti
     public String describe() {
         return "create " + partition + " DEFAULT";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.createDefault(this);
+    }
 }

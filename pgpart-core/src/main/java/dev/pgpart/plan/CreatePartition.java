@@ -11,9 +11,8 @@ import java.util.Optional;
  * @param bound            RANGE, IN or HASH bound of the new child
  * @param defaultExists    a DEFAULT partition exists now: rows of the new range are moved out of it
  *                         in the same transaction, before the ATTACH
- * @param rowsFromDefault  rows the planner expects to move out of the default: the exact count when
- *                         known, -1 when some may move but the count is unknown, 0 when none; the
- *                         executor moves whatever matches and reports the real count
+ * @param rowsFromDefault  rows the planner expects to move out of the default (none, an exact count, or an
+ *                         unknown part); the executor moves whatever matches and reports the real count
  * @param subpartitions    partition the new child itself, with the leaves the planner named
  */
 public record CreatePartition(
@@ -21,12 +20,17 @@ public record CreatePartition(
         QualifiedName partition,
         Bound bound,
         boolean defaultExists,
-        long rowsFromDefault,
+        DefaultRows rowsFromDefault,
         Optional<SubPartitions> subpartitions) implements Action {
 
     @Override
     public String describe() {
-        String move = defaultExists ? (rowsFromDefault != 0 ? " (moving rows from the default partition)" : "") : "";
+        String move = defaultExists ? (rowsFromDefault.mayMove() ? " (moving rows from the default partition)" : "") : "";
         return "create " + partition + " " + BoundText.of(bound) + move;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.create(this);
     }
 }

@@ -20,4 +20,9 @@ public record DetachPartition(QualifiedName parent, QualifiedName partition, Bou
     public String describe() {
         return "detach " + partition + " " + BoundText.of(bound) + (concurrently ? " concurrently" : "") + ": " + reason;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.detach(this);
+    }
 }

@@ -19,4 +19,9 @@ public record DropPartition(QualifiedName parent, QualifiedName partition, Bound
     public String describe() {
         return "drop " + partition + " " + BoundText.of(bound) + ": " + reason;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.drop(this);
+    }
 }

@@ -24,4 +24,9 @@ public record FinalizeDetach(QualifiedName parent, QualifiedName partition, bool
     public String describe() {
         return "finalize the interrupted detach of " + partition + (thenDrop ? ", then drop it" : "");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.finalizeDetach(this);
+    }
 }

@@ -45,7 +45,7 @@ final class HashPlanner {
             for (int r = 0; r < modulus; r++) {
                 if (!have.contains(r)) {
                     NameBook.Claimed child = names.claimNumbered(parent, namer.hash(r));
-                    actions.add(new CreatePartition(parent, child.name(), new Bound.Hash(modulus, r), false, 0,
+                    actions.add(new CreatePartition(parent, child.name(), new Bound.Hash(modulus, r), false, DefaultRows.none(),
                             SubPartitions.name(child, spec.subpartition(), names)));
                 }
             }

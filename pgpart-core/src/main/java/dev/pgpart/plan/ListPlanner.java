@@ -52,7 +52,7 @@ final class ListPlanner {
             if (overlapping.isEmpty()) {
                 NameBook.Claimed child = names.claimNumbered(parent, namer.list(e.getKey()));
                 actions.add(new CreatePartition(parent, child.name(), bound, table.defaultPartition().isPresent(),
-                        rows > 0 ? -1 : 0, SubPartitions.name(child, spec.subpartition(), names)));
+                        rows > 0 ? DefaultRows.unknown() : DefaultRows.none(), SubPartitions.name(child, spec.subpartition(), names)));
             } else {
                 Set<QualifiedName> theirs = overlapping.stream().map(Partition::name).collect(Collectors.toSet());
                 findings.add(Findings.problem(parent, Finding.Kind.CONFLICT, "pgpart wants "

@@ -20,7 +20,7 @@ final class MoveSafety {
     static TablePlan review(TablePlan plan, TableInfo table) {
         MoveHazards hazards = table.moveHazards();
         List<String> moving = plan.actions().stream()
-                .filter(a -> a instanceof CreatePartition c && c.defaultExists() && c.rowsFromDefault() != 0)
+                .filter(a -> a instanceof CreatePartition c && c.defaultExists() && c.rowsFromDefault().mayMove())
                 .map(a -> a.partition().name()).toList();
         if (hazards.none() || moving.isEmpty() || table.defaultPartition().isEmpty()) {
             return plan;

@@ -11,20 +11,20 @@ final class RowsInDefault {
     }
 
     /** Rows that move into {@code [a, b)}: all of them, an unknown part (-1), or none. NULL keys never move. */
-    static long forSlot(RangeContext ctx, BigDecimal a, BigDecimal b) {
+    static DefaultRows forSlot(RangeContext ctx, BigDecimal a, BigDecimal b) {
         long rows = ctx.defaults().keyedRows();
         if (rows <= 0) {
-            return 0;
+            return DefaultRows.none();
         }
         if (ctx.defaultMin().isEmpty() || ctx.defaultMax().isEmpty()) {
-            return -1;
+            return DefaultRows.unknown();
         }
         BigDecimal min = ctx.defaultMin().get();
         BigDecimal max = ctx.defaultMax().get();
         if (min.compareTo(a) >= 0 && max.compareTo(b) < 0) {
-            return rows;
+            return DefaultRows.exactly(rows);
         }
-        return max.compareTo(a) >= 0 && min.compareTo(b) < 0 ? -1 : 0;
+        return max.compareTo(a) >= 0 && min.compareTo(b) < 0 ? DefaultRows.unknown() : DefaultRows.none();
     }
 
     /**

@@ -72,7 +72,7 @@ class DefaultRowsAndGridChangeIT {
 
         Plan plan = pgpart.plan();
         assertThat(plan.actions()).filteredOn(a -> a.partition().name().equals("orders_p20261201"))
-                .singleElement().satisfies(a -> assertThat(((CreatePartition) a).rowsFromDefault()).isEqualTo(1));
+                .singleElement().satisfies(a -> assertThat(((CreatePartition) a).rowsFromDefault()).isEqualTo(dev.pgpart.plan.DefaultRows.exactly(1)));
         assertThat(problems(plan.tables().get(0).findings())).isEmpty();
         MaintainResult r = maintain(pgpart);
 

@@ -66,7 +66,7 @@ class ConcurrentDetachIT {
             blocker.setAutoCommit(false);
             s.execute("LOCK TABLE ev_old IN SHARE MODE"); // in the way of the detach, not of the create
             r = ExecSupport.run(db, info, ExecSupport.YES, Duration.ofMillis(200),
-                    new dev.pgpart.plan.CreatePartition(parent, parent.sibling("ev_new"), next, false, 0, Optional.empty()),
+                    new dev.pgpart.plan.CreatePartition(parent, parent.sibling("ev_new"), next, false, dev.pgpart.plan.DefaultRows.none(), Optional.empty()),
                     new DetachPartition(parent, old, OLD, true, "expired"));
             blocker.rollback();
         }

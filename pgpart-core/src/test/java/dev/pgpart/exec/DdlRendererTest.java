@@ -12,6 +12,7 @@ import dev.pgpart.catalog.TableProperties.Grant;
 import dev.pgpart.catalog.TableProperties.PolicyDef;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.Leaf;
 import dev.pgpart.plan.SubPartitions;
 import dev.pgpart.plan.DetachPartition;
@@ -46,7 +47,7 @@ class DdlRendererTest {
     @Test
     void aPlainCreateMakesADetachedCopyOfTheParentMarksItAndAttachesIt() {
         TableInfo t = orders().build();
-        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, Optional.empty()), t, "postgres");
+        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), Optional.empty()), t, "postgres");
         assertThat(r.transactional()).isTrue();
         assertThat(sql(r)).containsExactly(
                 "CREATE TABLE \"public\".\"orders_p20270101\" (LIKE \"public\".\"orders\" INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
@@ -59,7 +60,7 @@ class DdlRendererTest {
     @Test
     void aCreateWithRowsInTheDefaultLocksTheDefaultBuffersTheRowsAttachesThenInsertsThemIntoTheAttachedChild() {
         TableInfo t = orders().defaultPartition(DEFAULT).build();
-        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres");
+        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, DefaultRows.exactly(12), Optional.empty()), t, "postgres");
         List<String> sql = sql(r);
         assertThat(sql.subList(2, sql.size())).containsExactly(
                 "LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE",
@@ -80,7 +81,7 @@ class DdlRendererTest {
         MoveHazards hazards = new MoveHazards(List.of(new MoveHazards.IncomingKey(QualifiedName.of("public", "items"),
                 "items_order_fkey", "CASCADE")), List.of(), List.of(), List.of(), true);
         TableInfo t = orders().defaultPartition(DEFAULT).build().withMoveHazards(hazards);
-        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres"));
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, DefaultRows.exactly(12), Optional.empty()), t, "postgres"));
         int off = sql.indexOf("SET LOCAL session_replication_role = replica");
         int on = sql.indexOf("SET LOCAL session_replication_role TO DEFAULT");
         assertThat(off).isEqualTo(sql.indexOf("LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE") + 1);
@@ -93,7 +94,7 @@ class DdlRendererTest {
         MoveHazards hazards = new MoveHazards(List.of(new MoveHazards.IncomingKey(QualifiedName.of("public", "items"),
                 "items_order_fkey", "CASCADE")), List.of(), List.of(), List.of(), false);
         TableInfo t = orders().defaultPartition(DEFAULT).build().withMoveHazards(hazards);
-        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 12, Optional.empty()), t, "postgres");
+        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, DefaultRows.exactly(12), Optional.empty()), t, "postgres");
         Step guard = r.steps().get(3);
         assertThat(guard.kind()).isEqualTo(Step.Kind.EXPECT_NO_ROWS);
         assertThat(guard.sql()).isEqualTo("SELECT EXISTS (SELECT 1 FROM \"public\".\"orders_default\" WHERE \"created_at\" >="
@@ -106,7 +107,7 @@ class DdlRendererTest {
     @Test
     void theDefaultIsLockedAndTheMoveRunsEvenWhenThePlannerExpectsNoRows() {
         TableInfo t = orders().defaultPartition(DEFAULT).build();
-        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 0, Optional.empty()), t, "postgres");
+        RenderedAction r = renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, DefaultRows.none(), Optional.empty()), t, "postgres");
         assertThat(sql(r)).anyMatch(s -> s.equals("LOCK TABLE \"public\".\"orders_default\" IN ACCESS EXCLUSIVE MODE"));
         assertThat(r.steps()).anyMatch(s -> s.kind() == Step.Kind.MOVE_ROWS);
     }
@@ -133,7 +134,7 @@ class DdlRendererTest {
                 Optional.of("(tenant_id = current_setting('app.tenant')::int)"), Optional.empty())), 'f',
                 List.of("autovacuum_enabled=false", "toast.autovacuum_enabled=false"));
         TableInfo t = orders().properties(p).column(new Column("note", false, 500)).build();
-        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, Optional.empty()), t, "postgres"));
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), Optional.empty()), t, "postgres"));
         String c = "\"public\".\"orders_p20270101\"";
         assertThat(sql.get(0)).endsWith(") WITH (autovacuum_enabled = 'false', toast.autovacuum_enabled = 'false')");
         assertThat(sql.subList(2, sql.size() - 1)).containsExactly(
@@ -152,7 +153,7 @@ class DdlRendererTest {
     @Test
     void theOwnerIsLeftAloneWhenItIsTheCurrentUser() {
         TableInfo t = orders().properties(TableProperties.none("me")).build();
-        assertThat(sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, Optional.empty()), t, "me")))
+        assertThat(sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), Optional.empty()), t, "me")))
                 .noneMatch(s -> s.contains("OWNER TO"));
     }
 
@@ -161,7 +162,7 @@ class DdlRendererTest {
         TableProperties p = new TableProperties("postgres", List.of(), false, false, List.of(), 'd',
                 List.of("x); DROP TABLE y; --=1"));
         TableInfo t = orders().properties(p).build();
-        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, Optional.empty()), t, "postgres"))
+        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), Optional.empty()), t, "postgres"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a-z_.]+");
     }
 
@@ -175,7 +176,7 @@ class DdlRendererTest {
     void anUnknownPrivilegeIsRefusedRatherThanEmbedded() {
         TableProperties p = new TableProperties("postgres", List.of(new Grant("r", "SELECT; DROP", false)), false, false,
                 List.of(), 'd', List.of());
-        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, Optional.empty()),
+        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), Optional.empty()),
                 orders().properties(p).build(), "postgres")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -183,7 +184,7 @@ class DdlRendererTest {
     void aHashSubPartitionedChildGetsOneMarkedLeafPerRemainderAndNoStorageParameters() {
         TableProperties p = new TableProperties("postgres", List.of(), false, false, List.of(), 'd', List.of("fillfactor=90"));
         TableInfo t = orders().properties(p).build();
-        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0,
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(),
                 PlannedLeaves.hash(CHILD, "id", 4)), t, "postgres"));
         assertThat(sql.get(0)).endsWith(" PARTITION BY HASH (\"id\")").doesNotContain("WITH");
         assertThat(sql).contains("CREATE TABLE \"public\".\"orders_p20270101_p3\" PARTITION OF \"public\".\"orders_p20270101\""
@@ -201,7 +202,7 @@ class DdlRendererTest {
         List<Leaf> leaves = List.of(new Leaf(CHILD.sibling("orders_p20270101_eu_1"), new Bound.In(lists.get("eu"))),
                 new Leaf(CHILD.sibling("orders_p20270101_none"), new Bound.In(lists.get("none"))));
         Optional<SubPartitions> sub = Optional.of(new SubPartitions(new SubPartition("region", new ListPolicy(lists)), leaves));
-        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, 0, sub), orders().build(),
+        List<String> sql = sql(renderer.render(new CreatePartition(PARENT, CHILD, JAN, false, DefaultRows.none(), sub), orders().build(),
                 "postgres"));
         assertThat(sql.get(0)).endsWith(" PARTITION BY LIST (\"region\")");
         assertThat(sql).filteredOn(s -> s.contains("PARTITION OF")).containsExactly(
@@ -255,7 +256,7 @@ class DdlRendererTest {
         QualifiedName child = parent.sibling("x\"; DROP TABLE y; --");
         TableInfo t = TableFixture.of(parent).key("Select", "bigint").columns("Select", "a\"b").defaultPartition(parent.sibling("d")).build();
         String all = String.join("\n", sql(renderer.render(new CreatePartition(parent, child,
-                new Bound.Range(Optional.of("1"), Optional.of("2")), true, 1, Optional.empty()), t, "postgres")));
+                new Bound.Range(Optional.of("1"), Optional.of("2")), true, DefaultRows.exactly(1), Optional.empty()), t, "postgres")));
         assertThat(all).contains("\"Sales \"\"Dept\"\"; DROP\".\"x\"\"; DROP TABLE y; --\"")
                 .contains("'pgpart:managed partition of \"Sales \"\"Dept\"\"; DROP\".\"Order''s; --\"'")
                 .contains("\"a\"\"b\"");
@@ -269,7 +270,7 @@ class DdlRendererTest {
 
     @Test
     void aMoveIsRefusedWhenThePlanExpectsADefaultTheCatalogDoesNotHave() {
-        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, 5, Optional.empty()),
+        assertThatThrownBy(() -> renderer.render(new CreatePartition(PARENT, CHILD, JAN, true, DefaultRows.exactly(5), Optional.empty()),
                 orders().build(), "postgres")).hasMessageContaining("catalog has none");
     }
 }

@@ -12,6 +12,7 @@ import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ class ExecutorCreateIT {
                 s.executeQuery("SELECT count(*) FROM " + table + "_old").close();
             }
             MaintainResult r = run(db, info, ExecSupport.YES.withRetries(1, Duration.ZERO), Duration.ofMillis(500),
-                    new CreatePartition(parent, parent.sibling(table + "_new"), b, true, -1, Optional.empty()));
+                    new CreatePartition(parent, parent.sibling(table + "_new"), b, true, DefaultRows.unknown(), Optional.empty()));
             assertAllApplied(r);
             assertThat(r.rowsMoved()).isEqualTo(1);
             reader.rollback();
@@ -83,7 +84,7 @@ class ExecutorCreateIT {
         TableInfo info = TableFixture.of(parent).key("ts", "timestamp with time zone").columns("id", "ts")
                 .column(new dev.pgpart.catalog.Column("doubled", true, -1)).defaultPartition(parent.sibling("mv_default")).build();
         MaintainResult r = run(db, info, new CreatePartition(parent, parent.sibling("mv_p20270101"),
-                new Bound.Range(v("2027-01-01 00:00:00+00"), v("2027-02-01 00:00:00+00")), true, 5, Optional.empty()));
+                new Bound.Range(v("2027-01-01 00:00:00+00"), v("2027-02-01 00:00:00+00")), true, DefaultRows.exactly(5), Optional.empty()));
         assertAllApplied(r);
         assertThat(r.rowsMoved()).isEqualTo(january).isEqualTo(744);
         assertThat(r.results().get(0).detail()).contains("moved 744 rows");
@@ -102,7 +103,7 @@ class ExecutorCreateIT {
         TableInfo info = TableFixture.of(parent).list().key("region", "text").columns("id", "region")
                 .defaultPartition(parent.sibling("li_default")).build();
         MaintainResult r = run(db, info, new CreatePartition(parent, parent.sibling("li_eu"),
-                new Bound.In(Arrays.asList(v("eu"), Optional.empty(), v("o'hare"))), true, -1, Optional.empty()));
+                new Bound.In(Arrays.asList(v("eu"), Optional.empty(), v("o'hare"))), true, DefaultRows.unknown(), Optional.empty()));
         assertAllApplied(r);
         assertThat(r.rowsMoved()).isEqualTo(4);
         assertThat(db.queryStrings("SELECT coalesce(region, 'NULL') FROM li_default")).containsExactly("us");
@@ -117,7 +118,7 @@ class ExecutorCreateIT {
         TableInfo info = TableFixture.of(parent).key("ts", "date").columns("id", "ts").build();
         QualifiedName child = parent.sibling("sp_p20270101");
         MaintainResult r = run(db, info, new CreatePartition(parent, child,
-                new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, 0, PlannedLeaves.hash(child, "id", 4)));
+                new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, DefaultRows.none(), PlannedLeaves.hash(child, "id", 4)));
         assertAllApplied(r);
         assertThat(db.partitionsOf("public.sp_p20270101")).containsExactly("sp_p20270101_p0", "sp_p20270101_p1",
                 "sp_p20270101_p2", "sp_p20270101_p3");
@@ -143,8 +144,8 @@ class ExecutorCreateIT {
         QualifiedName parent = QualifiedName.of("public", "dup");
         TableInfo info = TableFixture.of(parent).key("ts", "date").columns("id", "ts").build();
         MaintainResult r = run(db, info,
-                new CreatePartition(parent, parent.sibling("dup_taken"), new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, 0, Optional.empty()),
-                new CreatePartition(parent, parent.sibling("dup_feb"), new Bound.Range(v("2027-02-01"), v("2027-03-01")), false, 0, Optional.empty()));
+                new CreatePartition(parent, parent.sibling("dup_taken"), new Bound.Range(v("2027-01-01"), v("2027-02-01")), false, DefaultRows.none(), Optional.empty()),
+                new CreatePartition(parent, parent.sibling("dup_feb"), new Bound.Range(v("2027-02-01"), v("2027-03-01")), false, DefaultRows.none(), Optional.empty()));
         assertThat(r.results().get(0).outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.results().get(0).detail()).contains("42P07", "duplicate_table", "rolled back");
         assertThat(r.results().get(1).outcome()).isEqualTo(Outcome.APPLIED);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.FinalizeDetach;
@@ -88,7 +89,7 @@ class ExecutorDetachIT {
     @Test
     void withoutConsentDetachAndDropAreSkippedAndReportedAsPending() {
         MaintainResult r = run(db, info(false), ExecSupport.YES.withConsent(false), Duration.ofSeconds(1),
-                new CreatePartition(parent, parent.sibling("ev_new"), NEW, false, 0, Optional.empty()),
+                new CreatePartition(parent, parent.sibling("ev_new"), NEW, false, DefaultRows.none(), Optional.empty()),
                 new DetachPartition(parent, old, OLD, true, "expired"),
                 new DropPartition(parent, parent.sibling("ev_keep"), OLD, false, "expired"));
         assertThat(r.results()).extracting(ActionResult::outcome).containsExactly(Outcome.APPLIED, Outcome.SKIPPED, Outcome.SKIPPED);
@@ -101,7 +102,7 @@ class ExecutorDetachIT {
     @Test
     void skipCreateAndSkipDeleteLeaveEverythingAlone() {
         MaintainResult r = run(db, info(false), ExecSupport.YES.withSkips(true, true), Duration.ofSeconds(1),
-                new CreatePartition(parent, parent.sibling("ev_new"), NEW, false, 0, Optional.empty()),
+                new CreatePartition(parent, parent.sibling("ev_new"), NEW, false, DefaultRows.none(), Optional.empty()),
                 new DropPartition(parent, old, OLD, false, "expired"));
         assertThat(r.results()).extracting(ActionResult::outcome).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED);
         assertThat(r.hasPendingWithoutConsent()).isFalse();

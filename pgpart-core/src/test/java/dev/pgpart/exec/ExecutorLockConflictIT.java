@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgpart.catalog.Bound;
 import dev.pgpart.catalog.TableInfo;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
@@ -68,7 +69,7 @@ class ExecutorLockConflictIT {
     private static dev.pgpart.plan.Plan plan(QualifiedName parent, TableInfo info) {
         return new dev.pgpart.plan.Plan(java.time.Instant.EPOCH, java.util.List.of(new dev.pgpart.plan.TablePlan(parent, java.util.List.of(
                 new CreatePartition(parent, parent.sibling("lk_p2027"), new Bound.Range(Optional.of("2027-01-01"), Optional.of("2028-01-01")),
-                        true, 1, Optional.empty()),
+                        true, DefaultRows.exactly(1), Optional.empty()),
                 new DetachPartition(parent, parent.sibling("lk_old"), new Bound.Range(Optional.of("2020-01-01"), Optional.of("2020-02-01")),
                         true, "expired")), java.util.List.of())));
     }

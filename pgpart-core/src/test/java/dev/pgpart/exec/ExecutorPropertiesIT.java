@@ -12,6 +12,7 @@ import dev.pgpart.catalog.TableProperties;
 import dev.pgpart.catalog.TableProperties.Grant;
 import dev.pgpart.catalog.TableProperties.PolicyDef;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
 import java.util.List;
@@ -39,9 +40,9 @@ class ExecutorPropertiesIT {
                 .columns("ts").properties(p).build();
         assertAllApplied(run(db, info,
                 new CreatePartition(parent, parent.sibling("pr_jan"), new Bound.Range(Optional.of("2027-01-01"), Optional.of("2027-02-01")),
-                        false, 0, Optional.empty()),
+                        false, DefaultRows.none(), Optional.empty()),
                 new CreatePartition(parent, parent.sibling("pr_feb"), new Bound.Range(Optional.of("2027-02-01"), Optional.of("2027-03-01")),
-                        false, 0, PlannedLeaves.hash(parent.sibling("pr_feb"), "id", 2))));
+                        false, DefaultRows.none(), PlannedLeaves.hash(parent.sibling("pr_feb"), "id", 2))));
         for (String t : List.of("pr_jan", "pr_feb_p0", "pr_feb_p1")) {
             assertProperties(db, t);
         }

@@ -15,6 +15,7 @@ import dev.pgpart.catalog.TableProperties.Grant;
 import dev.pgpart.catalog.TableProperties.PolicyDef;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.FinalizeDetach;
@@ -74,8 +75,8 @@ class HostileIdentifiersIT {
         assertAllApplied(run(db, a(false), new CreateDefaultPartition(A, A_DEFAULT)));
         db.exec("INSERT INTO " + A.sql() + " VALUES (1, '2027-01-10', 'x'), (2, '2027-02-10', 'y'), (3, '2031-01-01', 'z')");
         MaintainResult created = run(db, a(true),
-                new CreatePartition(A, JAN, range("2027-01-01", "2027-02-01"), true, 1, Optional.empty()),
-                new CreatePartition(A, LONG, range("2027-02-01", "2027-03-01"), true, -1,
+                new CreatePartition(A, JAN, range("2027-01-01", "2027-02-01"), true, DefaultRows.exactly(1), Optional.empty()),
+                new CreatePartition(A, LONG, range("2027-02-01", "2027-03-01"), true, DefaultRows.unknown(),
                         PlannedLeaves.hash(LONG, "select", 2, r -> LEAF_BASE + "_p" + r)));
         assertAllApplied(created);
         assertThat(created.rowsMoved()).isEqualTo(2);

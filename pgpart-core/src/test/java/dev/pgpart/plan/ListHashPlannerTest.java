@@ -75,7 +75,7 @@ class ListHashPlannerTest {
     @Test
     void rowsInAListDefaultAreANoteWhilePartitionsAreStillToBeCreated() {
         TablePlan tp = plan(Fx.withDefault(spec(regions())), listTable().withDefault(42, null, null).build(), NOW);
-        assertThat(tp.actions()).allSatisfy(a -> assertThat(((CreatePartition) a).rowsFromDefault()).isEqualTo(-1));
+        assertThat(tp.actions()).allSatisfy(a -> assertThat(((CreatePartition) a).rowsFromDefault()).isEqualTo(DefaultRows.unknown()));
         assertThat(findings(tp, Finding.Kind.ROWS_IN_DEFAULT)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE);
             assertThat(f.message()).contains("42 rows", "maintain moves");

@@ -135,7 +135,8 @@ class RangePlannerTest {
         List<CreatePartition> cs = tp.actions().stream().map(a -> (CreatePartition) a).toList();
         assertThat(cs).extracting(c -> c.partition().name()).containsExactly("orders_p20240101", "orders_p20240201",
                 "orders_p20240301", "orders_p20240401");
-        assertThat(cs).extracting(CreatePartition::rowsFromDefault).containsExactly(0L, 0L, 0L, 7L);
+        assertThat(cs).extracting(CreatePartition::rowsFromDefault).containsExactly(DefaultRows.none(), DefaultRows.none(),
+                DefaultRows.none(), DefaultRows.exactly(7));
         assertThat(cs).allMatch(CreatePartition::defaultExists);
         assertThat(findings(tp, Finding.Kind.ROWS_IN_DEFAULT)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.NOTE));
@@ -147,7 +148,8 @@ class RangePlannerTest {
     void rowsSpreadOverSlotsMoveAnUnknownCountIntoEach() {
         var t = table(KeyType.DATE).withDefault(7, "2024-01-20", "2024-02-03").build();
         TablePlan tp = plan(Fx.withDefault(spec(range(every(1, Unit.MONTH), 1))), t, at("2024-01-15T00:00:00"));
-        assertThat(tp.actions()).extracting(a -> ((CreatePartition) a).rowsFromDefault()).containsExactly(-1L, -1L);
+        assertThat(tp.actions()).extracting(a -> ((CreatePartition) a).rowsFromDefault()).containsExactly(DefaultRows.unknown(),
+                DefaultRows.unknown());
         assertThat(kinds(tp)).containsExactly("ROWS_IN_DEFAULT/NOTE");
     }
 

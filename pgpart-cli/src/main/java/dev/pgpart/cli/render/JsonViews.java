@@ -65,7 +65,8 @@ public final class JsonViews {
             Boolean concurrently = null;
             String reason = null;
             if (a instanceof CreatePartition c) {
-                rows = c.defaultExists() ? c.rowsFromDefault() : 0L;
+                // JSON keeps its documented form: the count, -1 when some may move but the count is unknown
+                rows = c.defaultExists() ? c.rowsFromDefault().known().orElse(-1L) : 0L;
                 leaves = LeafJson.all(c);
             } else if (a instanceof DetachPartition d) {
                 concurrently = d.concurrently();

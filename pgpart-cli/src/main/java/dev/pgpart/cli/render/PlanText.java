@@ -68,10 +68,11 @@ public final class PlanText {
     /** What else a reader should know about an action: rows it moves, consent, why it expires. */
     static String note(Action a) {
         if (a instanceof CreatePartition c && c.defaultExists()) {
-            if (c.rowsFromDefault() > 0) {
-                return "moves " + Text.rows(c.rowsFromDefault()) + " out of the default";
-            }
-            return c.rowsFromDefault() < 0 ? "may move rows out of the default" : "";
+            return switch (c.rowsFromDefault().kind()) {
+                case EXACTLY -> "moves " + Text.rows(c.rowsFromDefault().count()) + " out of the default";
+                case UNKNOWN -> "may move rows out of the default";
+                case NONE -> "";
+            };
         }
         if (a instanceof DetachPartition d) {
             return "needs --yes" + (d.concurrently() ? ", concurrently" : "") + ": " + d.reason();

@@ -22,39 +22,37 @@ public final class Text {
 
     /** The stable action type used in text and JSON: create, create-default, detach, drop, finalize-detach. */
     public static String type(Action a) {
-        if (a instanceof CreatePartition) {
-            return "create";
-        }
-        if (a instanceof CreateDefaultPartition) {
-            return "create-default";
-        }
-        if (a instanceof DetachPartition) {
-            return "detach";
-        }
-        if (a instanceof DropPartition) {
-            return "drop";
-        }
-        if (a instanceof FinalizeDetach) {
-            return "finalize-detach";
-        }
-        throw new IllegalArgumentException("unknown action " + a);
+        return a.type();
     }
 
     /** The bound an action concerns, when it has one. */
     public static java.util.Optional<Bound> bound(Action a) {
-        if (a instanceof CreatePartition c) {
-            return java.util.Optional.of(c.bound());
-        }
-        if (a instanceof CreateDefaultPartition) {
-            return java.util.Optional.of(new Bound.Default());
-        }
-        if (a instanceof DetachPartition d) {
-            return java.util.Optional.of(d.bound());
-        }
-        if (a instanceof DropPartition d) {
-            return java.util.Optional.of(d.bound());
-        }
-        return java.util.Optional.empty();
+        return a.accept(new Action.Visitor<>() {
+            @Override
+            public java.util.Optional<Bound> create(CreatePartition c) {
+                return java.util.Optional.of(c.bound());
+            }
+
+            @Override
+            public java.util.Optional<Bound> createDefault(CreateDefaultPartition c) {
+                return java.util.Optional.of(new Bound.Default());
+            }
+
+            @Override
+            public java.util.Optional<Bound> detach(DetachPartition d) {
+                return java.util.Optional.of(d.bound());
+            }
+
+            @Override
+            public java.util.Optional<Bound> drop(DropPartition d) {
+                return java.util.Optional.of(d.bound());
+            }
+
+            @Override
+            public java.util.Optional<Bound> finalizeDetach(FinalizeDetach f) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     /** {@code FROM ('a') TO ('b')}: the bound without its {@code FOR VALUES} prefix. */

@@ -6,6 +6,7 @@ import dev.pgpart.exec.MaintainResult;
 import dev.pgpart.exec.Outcome;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
+import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Leaf;
@@ -29,21 +30,21 @@ final class Samples {
     static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
 
     static final CreatePartition CREATE_DEC = new CreatePartition(ORDERS, ORDERS.sibling("orders_p20261201"),
-            new Bound.Range(Optional.of("2026-12-01 00:00:00+00"), Optional.of("2027-01-01 00:00:00+00")), true, 1200, Optional.empty());
+            new Bound.Range(Optional.of("2026-12-01 00:00:00+00"), Optional.of("2027-01-01 00:00:00+00")), true, DefaultRows.exactly(1200), Optional.empty());
     static final CreatePartition CREATE_JAN = new CreatePartition(ORDERS, ORDERS.sibling("orders_p20270101"),
-            new Bound.Range(Optional.of("2027-01-01 00:00:00+00"), Optional.of("2027-02-01 00:00:00+00")), true, 0, Optional.empty());
+            new Bound.Range(Optional.of("2027-01-01 00:00:00+00"), Optional.of("2027-02-01 00:00:00+00")), true, DefaultRows.none(), Optional.empty());
     static final DropPartition DROP_NOV = new DropPartition(ORDERS, ORDERS.sibling("orders_p20251001"),
             new Bound.Range(Optional.of("2025-10-01 00:00:00+00"), Optional.of("2025-11-01 00:00:00+00")), true,
             "upper bound 2025-11-01 is at or before now - 12 months");
     static final CreatePartition CREATE_EU = new CreatePartition(REGIONS, REGIONS.sibling("orders_by_region_eu"),
-            new Bound.In(List.of(Optional.of("eu"), Optional.empty())), false, 0, Optional.empty());
+            new Bound.In(List.of(Optional.of("eu"), Optional.empty())), false, DefaultRows.none(), Optional.empty());
     static final CreateDefaultPartition CREATE_DEFAULT = new CreateDefaultPartition(REGIONS, REGIONS.sibling("orders_by_region_default"));
     static final CreatePartition CREATE_HASH = new CreatePartition(CUSTOMERS, CUSTOMERS.sibling("customers_p3"),
-            new Bound.Hash(8, 3), false, 0, Optional.empty());
+            new Bound.Hash(8, 3), false, DefaultRows.none(), Optional.empty());
 
     /** A new month split by HASH into two leaves, the second renamed by the planner around a taken name. */
     static final CreatePartition CREATE_SUB = new CreatePartition(ORDERS, ORDERS.sibling("orders_p20270201"),
-            new Bound.Range(Optional.of("2027-02-01 00:00:00+00"), Optional.of("2027-03-01 00:00:00+00")), false, 0,
+            new Bound.Range(Optional.of("2027-02-01 00:00:00+00"), Optional.of("2027-03-01 00:00:00+00")), false, DefaultRows.none(),
             Optional.of(new SubPartitions(new SubPartition("customer_id", new HashPolicy(2)), List.of(
                     new Leaf(ORDERS.sibling("orders_p20270201_p0"), new Bound.Hash(2, 0)),
                     new Leaf(ORDERS.sibling("orders_p20270201_p1_1"), new Bound.Hash(2, 1))))));

@@ -29,9 +29,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write a self-contained HTML page (timelines, sizes, run history) to FILE instead of printing the table.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
+        if (html != null) {
+            return StatusPage.write(main, spec, html, json);
+        }
         List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(Optional.ofNullable(table));
         if (json) {
             new Json().status(main.out(), status);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * a TYPE or a sample; a family's HELP and TYPE come before its samples, once; a family's samples are
  * together; no series appears twice. Returns the samples, as {@code name{labels}} to value.
  */
-final class PromGrammar {
+public final class PromGrammar {
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
     private static final String LABEL_VALUE = "\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\"";
     private static final String LABEL = "[a-zA-Z_][a-zA-Z0-9_]*=" + LABEL_VALUE;
@@ -24,7 +24,7 @@ final class PromGrammar {
     private PromGrammar() {
     }
 
-    static Map<String, String> samples(String text) {
+    public static Map<String, String> samples(String text) {
         if (!text.endsWith("\n")) {
             throw new AssertionError("the exposition must end with a line feed");
         }

@@ -79,7 +79,8 @@ public final class StatusHtml {
                     : "no timeline: " + esc(t.method().toLowerCase(Locale.ROOT)) + " partitions have no order").append("</span>");
         }
         b.append("</div>\n");
-        findings(b, t.findings());
+        // check's findings, not status's: the page shows what check reports, each once
+        findings(b, h.findings().stream().filter(f -> f.table().equals(t.table())).toList());
         b.append("</section>\n");
     }
 
@@ -129,10 +130,10 @@ public final class StatusHtml {
         b.append("</ul>\n");
     }
 
-    /** Findings about pgpart itself (stale maintenance, failed runs, jobs): whatever no table section shows. */
+    /** Findings about pgpart itself (stale maintenance, failed runs, jobs): those about no configured table. */
     private static void pgpartFindings(StringBuilder b, Health h) {
-        Set<Finding> shown = h.tables().stream().flatMap(t -> t.findings().stream()).collect(Collectors.toSet());
-        Map<QualifiedName, List<Finding>> other = h.findings().stream().filter(f -> !shown.contains(f))
+        Set<QualifiedName> tables = h.tables().stream().map(TableStatus::table).collect(Collectors.toSet());
+        Map<QualifiedName, List<Finding>> other = h.findings().stream().filter(f -> !tables.contains(f.table()))
                 .collect(Collectors.groupingBy(Finding::table, LinkedHashMap::new, Collectors.toList()));
         if (other.isEmpty()) {
             return;

@@ -36,14 +36,14 @@ final class StatusHtmlCells {
         open(b, kind + (p.managed() ? "" : " unmanaged"), name + "\n" + kind + ": FROM " + p.from().orElse("MINVALUE")
                 + " TO " + p.to().orElse("MAXVALUE") + "\n" + Text.bytes(p.totalBytes()) + ", " + rows
                 + (p.managed() ? "" : "\nnot created by pgpart"));
-        b.append("<div class=\"b\">").append(esc(short_(p.from())));
-        if (p.kind() == PartitionStatus.Kind.CURRENT) {
-            b.append("<span class=\"tag\">now</span>");
-        }
-        b.append("</div>");
+        b.append("<div class=\"b\">").append(esc(short_(p.from()))).append("</div>");
         b.append("<div class=\"s\">").append(esc(Text.bytes(p.totalBytes()))).append("</div>");
-        b.append("<div class=\"r\">").append(p.kind() == PartitionStatus.Kind.EXPIRED ? "expired"
-                : p.estimatedRows().isPresent() ? "~" + esc(Html.compact(p.estimatedRows().getAsLong())) + " rows" : "&nbsp;");
+        b.append("<div class=\"r\">");
+        if (p.kind() == PartitionStatus.Kind.CURRENT) {
+            b.append("<span class=\"tag\">now</span> ");
+        }
+        b.append(p.kind() == PartitionStatus.Kind.EXPIRED ? "expired"
+                : p.estimatedRows().isPresent() ? "~" + esc(Html.compact(p.estimatedRows().getAsLong())) + " rows" : "");
         b.append("</div></div>\n");
     }
 

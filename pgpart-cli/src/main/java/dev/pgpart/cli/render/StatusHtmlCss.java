@@ -41,7 +41,7 @@ final class StatusHtmlCss {
             .cell.unmanaged, i.unmanaged { outline: 2px dotted #7a4fb5; outline-offset: -3px; }
             i.unmanaged { background: #fff; }
             .tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 5px; border-radius: 8px;
-              background: rgba(255,255,255,.85); color: var(--current); margin-left: 4px; vertical-align: 1px; }
+              background: rgba(255,255,255,.85); color: var(--current); vertical-align: 1px; }
             ul.findings { margin: 12px 0 0; padding: 0; list-style: none; font-size: 14px; }
             ul.findings li { padding: 4px 8px; border-left: 4px solid var(--bad); background: #fdf0ef; margin: 0 0 4px; }
             ul.findings li.note { border-left-color: #8a97a6; background: #f2f4f7; }

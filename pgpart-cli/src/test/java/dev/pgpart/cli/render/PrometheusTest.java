@@ -110,6 +110,16 @@ class PrometheusTest {
     }
 
     @Test
+    void everyMetricIsDocumentedInCliMdAndEveryDocumentedMetricExists() throws Exception {
+        String all = render(HealthSamples.health());
+        var emitted = all.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).collect(java.util.stream.Collectors.toSet());
+        String docs = Files.readString(Path.of("../docs/cli.md"));
+        var documented = java.util.regex.Pattern.compile("(?m)^\\| `(pgpart_[a-z_]+)` \\|").matcher(docs).results()
+                .map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+        assertThat(documented).isEqualTo(emitted);
+    }
+
+    @Test
     void theGrammarCheckRejectsASampleBeforeItsType() {
         assertThatThrownBy(() -> PromGrammar.samples("# HELP a x\na 1\n# TYPE a gauge\n")).hasMessageContaining("sample without");
         assertThatThrownBy(() -> PromGrammar.samples("# HELP a x\n# TYPE a gauge\na{l=\"\"\"} 1\n")).hasMessageContaining("not a line");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pgpart status}: what each configured table looks like now. */
@@ -31,10 +32,17 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write a self-contained HTML page (timelines, sizes, run history) to FILE instead of printing the table.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() {
         Spec spec = main.spec(true);
         Instant when = at.orNow(main.clock());
+        if (html != null) {
+            return StatusPage.write(main, spec, html, json.on(), when);
+        }
         List<TableStatus> status = main.pgpart(spec, MaintenanceListener.NONE).status(table.table(), when);
         if (json.on()) {
             new Json().status(main.out(), when, status);

@@ -72,7 +72,7 @@ class MaintainIT {
     void maintainCreatesPartitionsAndMovesRowsOutOfTheDefault() {
         CliDatabase cli = ordersWithRowsInDefault();
         Run run = cli.run("maintain");
-        assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("applied", "create", "orders_p20260601");
         assertThat(cli.db().partitionsOf("public.orders"))
                 .contains("orders_default", "orders_p20260601", "orders_p20260701", "orders_p20260801");
@@ -82,12 +82,12 @@ class MaintainIT {
     }
 
     @Test
-    void maintainAgainHasNothingToDo() {
+    void maintainAgainHasNothingToDo() throws Exception {
         CliDatabase cli = ordersWithRowsInDefault();
         cli.run("maintain", "--yes");
         Run again = cli.run("maintain", "--yes", "--json");
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("\"applied\" : 0");
+        assertThat(new ObjectMapper().readTree(again.out()).findValue("applied").asInt()).isZero();
     }
 
     @Test

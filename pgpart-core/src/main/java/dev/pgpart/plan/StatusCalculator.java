@@ -33,8 +33,10 @@ public final class StatusCalculator {
         List<PartitionStatus> out = new ArrayList<>();
         Span previous = null;
         for (Span s : c.spans()) {
+            // a hole retention made (entirely before the cutoff) is history, not a gap rows could fall into
+            boolean retired = c.cutoff().isPresent() && s.lo().isPresent() && s.lo().get().compareTo(c.cutoff().get()) <= 0;
             if (previous != null && previous.hi().isPresent() && s.lo().isPresent()
-                    && previous.hi().get().compareTo(s.lo().get()) < 0) {
+                    && previous.hi().get().compareTo(s.lo().get()) < 0 && !retired) {
                 out.add(new PartitionStatus(PartitionStatus.Kind.GAP, Optional.empty(),
                         previous.hi().map(c.domain()::literal), s.lo().map(c.domain()::literal), 0,
                         java.util.OptionalLong.empty(), false));

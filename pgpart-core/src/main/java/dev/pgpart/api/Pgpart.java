@@ -202,6 +202,11 @@ public final class Pgpart {
         });
     }
 
+    /** {@code pgpart convert}: online conversion of configured plain tables into partitioned ones. */
+    public Conversions conversions() {
+        return new Conversions(sessions, spec, clock, application + " pid " + ProcessHandle.current().pid());
+    }
+
     /** Creates one partition of {@code parent} by hand, with the same safety as maintain. */
     public ActionResult addPartition(QualifiedName parent, Bound bound, Optional<String> name) {
         return manual.add(parent, bound, name);

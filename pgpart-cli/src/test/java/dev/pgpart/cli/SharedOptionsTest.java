@@ -18,10 +18,21 @@ import picocli.CommandLine.ParseResult;
 class SharedOptionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     /** A minimal valid invocation of every command that prints a report. */
-    private static final Map<String, String> REPORTING = Map.of(
-            "plan", "plan", "maintain", "maintain", "status", "status", "check", "check", "validate", "validate",
-            "partition add", "partition add --table orders --default", "partition detach", "partition detach orders_p1",
-            "partition drop", "partition drop orders_p1", "explain", "explain SELECT");
+    private static final Map<String, String> REPORTING = Map.ofEntries(
+            Map.entry("plan", "plan"),
+            Map.entry("maintain", "maintain"),
+            Map.entry("status", "status"),
+            Map.entry("check", "check"),
+            Map.entry("validate", "validate"),
+            Map.entry("partition add", "partition add --table orders --default"),
+            Map.entry("partition detach", "partition detach orders_p1"),
+            Map.entry("partition drop", "partition drop orders_p1"),
+            Map.entry("explain", "explain SELECT"),
+            Map.entry("convert plan", "convert plan orders"),
+            Map.entry("convert run", "convert run orders"),
+            Map.entry("convert status", "convert status orders"),
+            Map.entry("convert undo", "convert undo orders"),
+            Map.entry("convert finalize", "convert finalize orders"));
 
     private static Main main() {
         return new Main(Env.of(Map.of()), file -> {
@@ -48,7 +59,7 @@ class SharedOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plan", "maintain", "status", "check", "validate", "partition add", "partition detach",
-            "partition drop", "explain"})
+            "partition drop", "explain", "convert plan", "convert run", "convert status", "convert undo", "convert finalize"})
     void everyCommandThatReportsAcceptsJson(String command) {
         ParseResult r = parse(REPORTING.get(command) + " --json");
         assertThat(r.hasMatchedOption("--json")).as(command).isTrue();

@@ -214,6 +214,11 @@ public final class Pgpart {
         });
     }
 
+    /** {@code pgpart convert}: online conversion of configured plain tables into partitioned ones. */
+    public Conversions conversions() {
+        return new Conversions(sessions, spec, clock, application + " pid " + ProcessHandle.current().pid());
+    }
+
     /** Creates one partition of {@code parent} by hand, with the same safety as maintain. */
     public ActionResult addPartition(QualifiedName parent, Bound bound, Optional<String> name) {
         return manual.add(parent, bound, name);
@@ -282,7 +287,10 @@ public final class Pgpart {
                 tables.add(new TablePlan(name, List.of(), List.of(new Finding(name, Finding.Kind.DRIFT,
                         Finding.Severity.PROBLEM, "not planned: " + m))));
             } else {
-                tables.add(planned.tables().stream().filter(tp -> tp.table().equals(name)).findFirst().orElseThrow());
+                TablePlan tp = planned.tables().stream().filter(x -> x.table().equals(name)).findFirst().orElseThrow();
+                tp.findings().stream().filter(f -> f.kind() == Finding.Kind.NOT_CONVERTED).findFirst()
+                        .ifPresent(f -> skipped.add(new SkippedTable(name, SkippedTable.Reason.NOT_CONVERTED, f.message())));
+                tables.add(tp);
             }
         }
         return new Plan(at, tables, skipped);

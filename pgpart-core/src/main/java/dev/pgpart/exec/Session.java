@@ -63,7 +63,7 @@ public final class Session {
      *                         decides how long a move out of the default may run
      */
     public static Saved prepare(Connection c, Duration lockTimeout, Duration statementTimeout) throws SQLException {
-        Saved saved = save(c);
+        Saved saved = saveAndLimit(c, statementTimeout);
         configure(c);
         try (Statement s = c.createStatement()) {
             s.execute("SET lock_timeout = " + Sql.millis(lockTimeout));
@@ -72,15 +72,24 @@ public final class Session {
         return saved;
     }
 
-    static Saved save(Connection c) throws SQLException {
+    /**
+     * Reads every setting pgpart changes and sets its own statement_timeout, in one statement: a
+     * role or database with a tiny statement_timeout would otherwise cancel the very statements
+     * that set it up. The settings are read as the aggregate's input, before the target list's
+     * set_config runs.
+     */
+    static Saved saveAndLimit(Connection c, Duration statementTimeout) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         Map<String, String> values = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.current_setting(?)")) {
-            for (String name : SETTINGS) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    values.put(name, rs.getString(1));
+        try (PreparedStatement ps = c.prepareStatement("SELECT array_agg(pg_catalog.current_setting(n) ORDER BY o),"
+                + " pg_catalog.set_config('statement_timeout', ?, false) FROM unnest(?::text[]) WITH ORDINALITY AS t(n, o)")) {
+            ps.setString(1, statementTimeout.toMillis() + "ms");
+            ps.setArray(2, c.createArrayOf("text", SETTINGS.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String[] got = (String[]) rs.getArray(1).getArray();
+                for (int i = 0; i < SETTINGS.size(); i++) {
+                    values.put(SETTINGS.get(i), got[i]);
                 }
             }
         }

@@ -40,6 +40,8 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         RETENTION_DEFERRED,
         /** Partitions past retention that pgpart did not create and so leaves alone. */
         UNMANAGED_EXPIRED,
+        /** A plain table configured with {@code key:}: waits for {@code pgpart convert}, maintenance skips it. */
+        NOT_CONVERTED,
         /** The table in the config is missing or not partitioned. */
         MISSING_TABLE,
         /** The run creates fewer partitions than wanted because of {@code max_partitions_per_run}. */

@@ -13,6 +13,8 @@ public record SkippedTable(QualifiedName table, Reason reason, String message) {
     public enum Reason {
         /** The configuration does not fit the table (missing, not partitioned, wrong method or key). */
         CONFIG,
+        /** A plain table configured with {@code key:} that {@code pgpart convert} has not converted yet. */
+        NOT_CONVERTED,
         /** Its catalog could not be read within lock_timeout: another session holds a lock on it. */
         LOCKED
     }

@@ -24,6 +24,9 @@ public final class TableChecks {
             return Optional.of(finding(spec, Finding.Kind.MISSING_TABLE, missing.get()));
         }
         TableInfo t = catalog.table(spec.table()).orElseThrow();
+        if (TableRules.awaitingConversion(spec, t)) {
+            return Optional.of(Findings.problem(spec.table(), Finding.Kind.NOT_CONVERTED, TableRules.notConvertedYet(spec)));
+        }
         return TableRules.partitioned(spec, t).map(p -> finding(spec, Finding.Kind.MISSING_TABLE, p))
                 .or(() -> TableRules.method(spec, t).map(p -> finding(spec, Finding.Kind.DRIFT, p)));
     }

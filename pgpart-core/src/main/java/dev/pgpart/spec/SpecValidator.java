@@ -34,6 +34,11 @@ public final class SpecValidator {
         if (blocker.isPresent()) {
             return List.of(blocker.get());
         }
+        Optional<ConfigProblem> keyProblem = TableRules.key(table, t);
+        if (TableRules.awaitingConversion(table, t) || keyProblem.isPresent()) {
+            // a plain table awaiting conversion has no partitions to check yet: only its key: can be wrong
+            return keyProblem.map(List::of).orElse(List.of());
+        }
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<ConfigProblem> key = TableRules.rangeKey(table, t);
         key.ifPresent(problems::add);

@@ -32,4 +32,19 @@ public abstract class TableBuilder<T extends TableBuilder<T>> {
         nodes.put("name_format", BuilderNodes.text(format));
         return self();
     }
+
+    /** {@code key:}: the partition column (SQL syntax), needed to convert a plain table with {@code pgpart convert}. */
+    public T key(String column) {
+        nodes.put("key", BuilderNodes.text(column));
+        return self();
+    }
+
+    /** {@code convert: {strategy: ..., batch_size: ...}}. */
+    public T convert(ConvertSpec.Strategy strategy, int batchSize) {
+        BuilderNodes c = new BuilderNodes();
+        c.put("strategy", BuilderNodes.text(strategy.text()));
+        c.put("batch_size", BuilderNodes.number(batchSize));
+        nodes.put("convert", c.toNode());
+        return self();
+    }
 }

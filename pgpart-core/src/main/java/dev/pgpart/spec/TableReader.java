@@ -14,7 +14,7 @@ final class TableReader {
             "id_encoding", "subpartition", "expire_unmanaged", "max_partitions_per_run");
     private static final List<String> KEYS = List.of("interval", "list", "hash", "premake", "start", "retention",
             "on_expiry", "default_partition", "time_zone", "id_encoding", "subpartition", "name_format",
-            "lock_timeout", "expire_unmanaged", "max_partitions_per_run");
+            "lock_timeout", "expire_unmanaged", "max_partitions_per_run", "key", "convert");
     private final Problems problems;
 
     TableReader(Problems problems) {
@@ -48,11 +48,14 @@ final class TableReader {
         }
         boolean expireUnmanaged = m.bool("expire_unmanaged").orElse(false);
         int cap = SpecReader.maxPartitionsPerRun(m).orElse(defaultCap);
+        Optional<String> key = ConvertReader.column(m, "key");
+        ConvertSpec convert = m.get("convert").flatMap(n -> ConvertReader.read(n, m.path("convert"), problems))
+                .orElse(ConvertSpec.DEFAULTS);
         if (methods.size() != 1 || name.isEmpty() || policy.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TableSpec(name.get(), policy.get(), defaultPartition, lockTimeout, sub, nameFormat, expireUnmanaged,
-                cap));
+                cap, key, convert));
     }
 
     /** Reads every method block present, so problems inside each are reported even when there are several. */

@@ -42,20 +42,63 @@ public final class TableRules {
                         + ", or fix the name in the configuration"));
     }
 
-    /** The relation is a partitioned table (not a plain table, a view ...). */
+    /** The relation is a partitioned table (not a plain table, a view ...). A plain table with {@code key:} awaits conversion. */
     public static Optional<ConfigProblem> partitioned(TableSpec spec, TableInfo t) {
-        if (t.isPartitioned()) {
+        if (t.isPartitioned() || awaitingConversion(spec, t)) {
             return Optional.empty();
         }
         String what = t.kind() == TableInfo.Kind.TABLE ? "a plain table, not partitioned"
                 : "not a table (a view, foreign table or other relation)";
         return Optional.of(problem(spec.table(), "", spec.table() + " is " + what,
-                "create it with " + partitionBy(spec.policy(), "<column>") + ", or convert the existing table into"
-                        + " a partitioned one (create the partitioned table and attach the old one as a partition)"));
+                t.kind() == TableInfo.Kind.TABLE
+                        ? "add key: <column> to its entry and convert it online with pgpart convert plan " + spec.table()
+                            + " then pgpart convert run " + spec.table() + " (see docs/guide-convert.md), or re-create it with "
+                            + partitionBy(spec.policy(), "<column>")
+                        : "create it with " + partitionBy(spec.policy(), "<column>")));
+    }
+
+    /**
+     * A plain table configured with {@code key:}: {@code pgpart convert} turns it into a partitioned
+     * one. Until then plan, maintain and check report it as not converted, not as a config error.
+     */
+    public static boolean awaitingConversion(TableSpec spec, TableInfo t) {
+        return t.kind() == TableInfo.Kind.TABLE && spec.key().isPresent();
+    }
+
+    /** What plan, maintain and check say about a table {@link #awaitingConversion awaiting conversion}. */
+    public static String notConvertedYet(TableSpec spec) {
+        return spec.table() + " is not converted yet: it is a plain table configured with key: " + spec.key().orElse("?")
+                + "; run pgpart convert plan " + spec.table() + " to see what converting it takes, then pgpart convert run "
+                + spec.table() + " (maintenance skips it until then)";
+    }
+
+    /** {@code key:} names a column of the table; for a partitioned table it is its partition key. */
+    public static Optional<ConfigProblem> key(TableSpec spec, TableInfo t) {
+        if (spec.key().isEmpty()) {
+            return Optional.empty();
+        }
+        String key = spec.key().get();
+        if (t.isPartitioned()) {
+            boolean same = t.singleKeyColumn().map(k -> k.name().equals(key)).orElse(false);
+            return same ? Optional.empty() : Optional.of(problem(spec.table(), ".key", "key: " + key
+                    + " does not match the table's partition key (" + keyText(t) + ")",
+                    "write key: " + t.key().stream().map(k -> k.expression().orElse(k.name())).collect(Collectors.joining(", "))
+                            + ", or remove key: (it is read from the catalog for a partitioned table)"));
+        }
+        if (t.columns().stream().noneMatch(c -> c.name().equals(key))) {
+            String names = t.columns().stream().map(dev.pgpart.catalog.Column::name).collect(Collectors.joining(", "));
+            return Optional.of(problem(spec.table(), ".key", "key: " + key + " is not a column of " + spec.table()
+                    + " (columns: " + names + ")", Suggest.closest(key, t.columns().stream().map(dev.pgpart.catalog.Column::name)
+                    .toList()).map(n -> "did you mean " + n + "? ").orElse("") + "write the partition column's name"));
+        }
+        return Optional.empty();
     }
 
     /** The table is partitioned by the configured method. */
     public static Optional<ConfigProblem> method(TableSpec spec, TableInfo t) {
+        if (awaitingConversion(spec, t)) {
+            return Optional.empty(); // no PARTITION BY yet: convert creates it with the configured method
+        }
         String method = spec.policy().method().name();
         String actual = t.strategy().map(Enum::name).orElse("?");
         if (actual.equals(method)) {

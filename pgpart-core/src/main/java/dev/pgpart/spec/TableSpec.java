@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param expireUnmanaged  let retention detach/drop partitions pgpart did not create
  * @param maxPartitionsPerRun at most this many RANGE partitions are created for the table in one run
  *                         (already resolved against the top-level default)
+ * @param key              {@code key:}, the partition column as the database has it: needed to convert a
+ *                         plain table; for a partitioned table it must be its key
+ * @param convert          {@code convert:}, how {@code pgpart convert} converts the table (defaults when absent)
  */
 public record TableSpec(
         QualifiedName table,
@@ -23,7 +26,9 @@ public record TableSpec(
         Optional<SubPartition> subpartition,
         Optional<String> nameFormat,
         boolean expireUnmanaged,
-        int maxPartitionsPerRun) {
+        int maxPartitionsPerRun,
+        Optional<String> key,
+        ConvertSpec convert) {
 
     /** Enough for years of monthly or weeks of hourly partitions; a stray row cannot flood the catalog. */
     public static final int DEFAULT_MAX_PARTITIONS_PER_RUN = 500;
@@ -33,6 +38,20 @@ public record TableSpec(
         if (maxPartitionsPerRun < 1) {
             throw new IllegalArgumentException("max_partitions_per_run must be at least 1, got " + maxPartitionsPerRun);
         }
+    }
+
+    /** A table without {@code key:} and {@code convert:}. */
+    public TableSpec(QualifiedName table, Policy policy, boolean defaultPartition, Duration lockTimeout,
+                     Optional<SubPartition> subpartition, Optional<String> nameFormat, boolean expireUnmanaged,
+                     int maxPartitionsPerRun) {
+        this(table, policy, defaultPartition, lockTimeout, subpartition, nameFormat, expireUnmanaged, maxPartitionsPerRun,
+                Optional.empty(), ConvertSpec.DEFAULTS);
+    }
+
+    /** The same table converted with other settings (command-line overrides). */
+    public TableSpec withConvert(ConvertSpec c) {
+        return new TableSpec(table, policy, defaultPartition, lockTimeout, subpartition, nameFormat, expireUnmanaged,
+                maxPartitionsPerRun, key, c);
     }
 
     /** A table with the default {@link #DEFAULT_MAX_PARTITIONS_PER_RUN}. */

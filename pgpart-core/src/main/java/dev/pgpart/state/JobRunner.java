@@ -179,6 +179,31 @@ public final class JobRunner {
         }
     }
 
+    /** Marks the unfinished job of {@code target}, if any, cancelled (undo of a conversion); false when there was none. */
+    public static boolean cancel(Connection c, StateSchema schema, String target, String why) throws SQLException {
+        if (!schema.exists(c)) {
+            return false;
+        }
+        JobStore store = new JobStore(schema);
+        Optional<Job> job = store.unfinished(c, target);
+        if (job.isPresent()) {
+            store.finish(c, job.get().id(), Job.State.CANCELLED, Optional.of(why));
+        }
+        return job.isPresent();
+    }
+
+    /** Deletes every job of {@code kind} on {@code target} (finalize of a conversion: its state is no longer needed). */
+    public static int forget(Connection c, StateSchema schema, String kind, String target) throws SQLException {
+        if (!schema.exists(c)) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + schema.table("job") + " WHERE kind = ? AND target = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, target);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Unfinished jobs and the newest finished ones, newest first; empty when the schema does not exist. */
     public static List<Job> recent(Connection c, StateSchema schema, int limit) throws SQLException {
         return schema.exists(c) ? new JobStore(schema).recent(c, limit) : List.of();

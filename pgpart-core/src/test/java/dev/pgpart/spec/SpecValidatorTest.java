@@ -66,7 +66,7 @@ class SpecValidatorTest {
         return Stream.of(
                 new Case("a plain table is not partitioned", range(r -> r.interval("1 month")),
                         table(Kind.TABLE, Optional.empty(), List.of(), "id"), "is a plain table, not partitioned",
-                        "PARTITION BY RANGE (<column>), or convert"),
+                        "add key: <column> to its entry and convert it online with pgpart convert plan"),
                 new Case("a view is not a table", range(r -> r.interval("1 month")),
                         table(Kind.OTHER, Optional.empty(), List.of(), "id"), "is not a table", "PARTITION BY RANGE"),
                 new Case("a RANGE config on a LIST table shows the catalog's method and key", range(r -> r.interval("1 month")),

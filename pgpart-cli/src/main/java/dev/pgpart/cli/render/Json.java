@@ -81,6 +81,11 @@ public final class Json {
         return result.results().stream().filter(r -> r.outcome() == o).count();
     }
 
+    /** Any report already shaped as maps, lists and records (convert commands). */
+    public void value(PrintWriter out, Object value) {
+        write(out, value);
+    }
+
     private void write(PrintWriter out, Object value) {
         try {
             out.println(mapper.writeValueAsString(value));

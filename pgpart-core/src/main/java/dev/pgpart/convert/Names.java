@@ -1,0 +1,36 @@
+package dev.pgpart.convert;
+
+import dev.pgpart.spec.TableSpec;
+import dev.pgpart.sql.QualifiedName;
+
+/** Names of what a conversion creates: derived from the table's name, cut to 63 bytes without splitting a character. */
+public record Names(QualifiedName table, String old, String pkeyIndex, String rangeCheck, String notNullCheck) {
+    /** Comment prefix of every object a conversion creates, so undo and finalize drop only those. */
+    public static final String MARKER = "pgpart:convert";
+
+    public static Names of(TableSpec spec) {
+        QualifiedName t = spec.table();
+        return new Names(t, spec.convert().oldName().orElse(derived(t.name(), "_pgpart_old")),
+                derived(t.name(), "_pgpart_pkey"), derived(t.name(), "_pgpart_range"), derived(t.name(), "_pgpart_nn"));
+    }
+
+    public QualifiedName oldTable() {
+        return table.sibling(old);
+    }
+
+    /** {@code base + suffix}, with {@code base} shortened so the whole fits 63 UTF-8 bytes. */
+    public static String derived(String base, String suffix) {
+        int room = QualifiedName.MAX_IDENTIFIER_BYTES - QualifiedName.byteLength(suffix);
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int cp : base.codePoints().toArray()) {
+            int len = QualifiedName.byteLength(new String(Character.toChars(cp)));
+            if (bytes + len > room) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += len;
+        }
+        return out + suffix;
+    }
+}

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * What {@code CREATE TABLE ... (LIKE parent)} and {@code ATTACH} do not copy to a new child:
  * grants, owner, row level security, replica identity and column statistics targets.
  */
-final class PropertiesSql {
+public final class PropertiesSql {
     // Privilege and command names are SQL keywords, not identifiers: only known ones are emitted.
     private static final Set<String> PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
             "REFERENCES", "TRIGGER", "MAINTAIN");
@@ -29,7 +29,7 @@ final class PropertiesSql {
     private PropertiesSql() {
     }
 
-    static List<String> render(QualifiedName child, TableInfo parent, String currentUser) {
+    public static List<String> render(QualifiedName child, TableInfo parent, String currentUser) {
         TableProperties p = parent.properties();
         List<String> out = new ArrayList<>(grants(child, p));
         // Grants first: when ownership then moves, PostgreSQL moves the grantor role with it.

@@ -49,11 +49,11 @@ final class Writer implements AutoCloseable {
                     if (op < 4) {
                         insert(c, r);
                     } else if (op < 6) {
-                        both(c, "UPDATE %s SET amount = amount + 1 WHERE n = ?", r.nextInt((int) nextN));
+                        both(c, "UPDATE %s SET amount = amount + 1 WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
                     } else if (op < 8) {
-                        both(c, "UPDATE %s SET created_at = created_at + interval '35 days' WHERE n = ?", r.nextInt((int) nextN));
+                        both(c, "UPDATE %s SET created_at = created_at + interval '35 days' WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
                     } else {
-                        both(c, "DELETE FROM %s WHERE n = ?", r.nextInt((int) nextN));
+                        both(c, "DELETE FROM %s WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
                     }
                     c.commit();
                     ops.incrementAndGet();

@@ -1,0 +1,59 @@
+package dev.pgpart.convert.copy;
+
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
+import dev.pgpart.state.JobContext;
+import dev.pgpart.state.JobPhase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code copy.prepare}: checks the original table, then creates the new partitioned parent (its
+ * primary key is the original's plus the partition key), its indexes and outgoing foreign keys in
+ * one transaction, then its partitions through the planner and executor. Only ACCESS SHARE on the
+ * original (for {@code LIKE}); the application is not blocked. Resumable: an existing parent with
+ * pgpart's marker is kept and only missing partitions are created.
+ */
+final class PreparePhase implements JobPhase {
+    static final String NAME = "copy.prepare";
+    private final CopySettings s;
+
+    PreparePhase(CopySettings s) {
+        this.s = s;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void run(JobContext ctx) throws SQLException {
+        Tx.retrying(s.table(), "creating " + s.names().newParent(), () -> ctx.step(c -> {
+            Tx.setLocalLockTimeout(c, s.lockTimeout());
+            createParent(c);
+            return JobContext.Progress.of(0);
+        }));
+        ctx.outsideTransaction(c -> new JobContext.Progress(0,
+                Map.of("partitions_created", Integer.toString(Partitions.create(c, s)))));
+    }
+
+    private void createParent(Connection c) throws SQLException {
+        Optional<Long> existing = SourceReader.oid(c, s.names().newParent());
+        if (existing.isPresent()) {
+            if (!CopyChecks.marked(c, existing.get())) {
+                throw new PgpartException(ErrorCode.UNSAFE, s.names().newParent() + " exists and was not made by pgpart;"
+                        + " the copy needs that name for the new table. Rename or drop it; nothing was changed");
+            }
+            return;
+        }
+        Source source = SourceReader.read(c, s.table()).orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
+                "table " + s.table() + " does not exist; nothing was changed"));
+        CopyChecks.refuseUnsupported(c, source, s.key());
+        for (String sql : NewParent.create(source, s.names(), s.key(), s.spec().policy().method().name())) {
+            Tx.exec(c, sql);
+        }
+    }
+}

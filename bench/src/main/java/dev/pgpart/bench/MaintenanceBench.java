@@ -1,8 +1,8 @@
 package dev.pgpart.bench;
 
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.MaintainOptions;
-import dev.pgpart.exec.MaintainResult;
+import dev.pgpart.api.MaintainOptions;
+import dev.pgpart.api.MaintainResult;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.RangePolicy;

@@ -3,7 +3,7 @@ package dev.pgpart.cli;
 import dev.pgpart.cli.render.FindingText;
 import dev.pgpart.cli.render.Json;
 import dev.pgpart.cli.render.Style;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.plan.Finding;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.pgpart.cli;
 import dev.pgpart.api.Conversions;
 import dev.pgpart.cli.render.Json;
 import dev.pgpart.convert.ConvertPlan;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.state.Job;

@@ -3,7 +3,7 @@ package dev.pgpart.cli;
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.ConfigException;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.Spec;

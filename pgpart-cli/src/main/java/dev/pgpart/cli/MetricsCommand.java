@@ -4,7 +4,7 @@ import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.api.Health;
 import dev.pgpart.cli.render.Prometheus;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.Spec;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.pgpart.cli;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.Bound;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.sql.QualifiedName;
 import java.util.List;
 import java.util.Locale;

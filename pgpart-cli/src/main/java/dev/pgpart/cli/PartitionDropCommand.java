@@ -1,7 +1,7 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.ActionResult;
+import dev.pgpart.api.ActionResult;
 import dev.pgpart.sql.QualifiedName;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,8 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.sql.QualifiedName;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

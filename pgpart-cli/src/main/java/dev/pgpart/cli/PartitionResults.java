@@ -3,8 +3,8 @@ package dev.pgpart.cli;
 import dev.pgpart.cli.render.Json;
 import dev.pgpart.cli.render.ResultText;
 import dev.pgpart.cli.render.Style;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.Outcome;
 
 /** Renders the result of a partition command and turns it into an exit code. */
 final class PartitionResults {

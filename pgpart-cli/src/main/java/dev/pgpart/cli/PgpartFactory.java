@@ -1,7 +1,7 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.Spec;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.pgpart.cli;
 import dev.pgpart.cli.render.Json;
 import dev.pgpart.cli.render.PlanText;
 import dev.pgpart.cli.render.Style;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.spec.Spec;
 import java.util.concurrent.Callable;

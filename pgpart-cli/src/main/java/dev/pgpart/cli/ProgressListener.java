@@ -1,8 +1,8 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.cli.render.Text;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.sql.QualifiedName;
 import java.io.PrintWriter;
 import java.time.Clock;

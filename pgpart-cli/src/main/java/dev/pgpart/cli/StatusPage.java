@@ -5,7 +5,7 @@ import dev.pgpart.PgpartException;
 import dev.pgpart.api.Health;
 import dev.pgpart.cli.render.StatusHtml;
 import dev.pgpart.cli.render.Text;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.Spec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.pgpart.cli;
 
 import dev.pgpart.cli.render.Json;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.spec.ConfigException;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.Spec;

@@ -2,9 +2,9 @@ package dev.pgpart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.Bound;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DefaultRows;
 import dev.pgpart.sql.QualifiedName;

@@ -1,12 +1,12 @@
 package dev.pgpart.api;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.Executor;
-import dev.pgpart.exec.MaintainOptions;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.MaintenanceListener;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.internal.exec.Executor;
+import dev.pgpart.api.MaintainOptions;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.MaintenanceListener;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.TablePlan;
 import dev.pgpart.sql.QualifiedName;

@@ -1,9 +1,9 @@
 package dev.pgpart.api;
 
 import dev.pgpart.PgpartException;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.state.RunLog;
 import dev.pgpart.state.StateSchema;

@@ -1,6 +1,6 @@
 package dev.pgpart.convert;
 
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.TableSpec;
@@ -155,7 +155,7 @@ public final class AttachPlanner {
                 out.add("ALTER SEQUENCE " + c.sequence().get().name().sql() + " OWNED BY " + t.sql() + "." + Sql.ident(c.name()));
             }
         }
-        out.addAll(dev.pgpart.exec.PropertiesSql.render(t, s.info(), s.currentUser()));
+        out.addAll(dev.pgpart.internal.exec.PropertiesSql.render(t, s.info(), s.currentUser()));
         s.comment().ifPresent(cm -> out.add("COMMENT ON TABLE " + t.sql() + " IS " + Sql.literal(cm)));
         s.triggers().forEach(tr -> out.add(tr.definition()));
         s.dependents().stream().filter(d -> !d.materialized())

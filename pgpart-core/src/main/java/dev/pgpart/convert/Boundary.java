@@ -1,7 +1,7 @@
 package dev.pgpart.convert;
 
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.plan.CalendarDomain;
 import dev.pgpart.plan.RangeDomain;
 import dev.pgpart.plan.RangeDomains;

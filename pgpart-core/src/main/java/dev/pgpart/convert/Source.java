@@ -1,6 +1,6 @@
 package dev.pgpart.convert;
 
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import java.util.List;
 import java.util.Optional;

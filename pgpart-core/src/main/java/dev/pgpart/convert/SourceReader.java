@@ -1,8 +1,8 @@
 package dev.pgpart.convert;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.CatalogReader;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.CatalogReader;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
 import java.sql.Array;

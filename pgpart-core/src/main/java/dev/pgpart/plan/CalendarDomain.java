@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import java.math.BigDecimal;

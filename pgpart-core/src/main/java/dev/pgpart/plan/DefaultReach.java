@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.DefaultContents;
+import dev.pgpart.internal.catalog.DefaultContents;
 import dev.pgpart.spec.IdEncoding;
 import java.math.BigDecimal;
 import java.util.ArrayList;

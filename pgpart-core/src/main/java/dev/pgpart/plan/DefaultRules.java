@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.TableSpec;
 import java.util.ArrayList;
 import java.util.List;

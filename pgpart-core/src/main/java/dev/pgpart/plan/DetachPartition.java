@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
+import dev.pgpart.api.Bound;
 import dev.pgpart.sql.QualifiedName;
 
 /**

@@ -1,8 +1,8 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;

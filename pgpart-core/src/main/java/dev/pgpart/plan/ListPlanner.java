@@ -1,9 +1,9 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.KeyValues;
 import dev.pgpart.spec.ListPolicy;
 import dev.pgpart.spec.TableSpec;

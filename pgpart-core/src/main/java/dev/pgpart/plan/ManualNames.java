@@ -1,7 +1,7 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.Catalog;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.Catalog;
 import dev.pgpart.sql.QualifiedName;
 import java.util.Locale;
 import java.util.Optional;

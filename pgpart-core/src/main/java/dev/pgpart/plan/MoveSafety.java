@@ -1,8 +1,8 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.MoveHazards;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.MoveHazards;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Catalog;
+import dev.pgpart.internal.catalog.Catalog;
 import dev.pgpart.sql.QualifiedName;
 import java.util.HashSet;
 import java.util.Set;

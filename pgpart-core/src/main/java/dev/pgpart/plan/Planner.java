@@ -1,7 +1,7 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.ListPolicy;
 import dev.pgpart.spec.Spec;

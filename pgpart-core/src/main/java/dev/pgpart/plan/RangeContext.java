@@ -1,10 +1,10 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.DefaultContents;
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.DefaultContents;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.RangePolicy;

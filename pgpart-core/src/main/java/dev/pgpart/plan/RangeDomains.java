@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyColumn;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.TableRules;

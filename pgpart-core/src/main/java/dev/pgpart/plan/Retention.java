@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Partition;
+import dev.pgpart.internal.catalog.Partition;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.sql.QualifiedName;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Partition;
+import dev.pgpart.internal.catalog.Partition;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.spec.TableSpec;

@@ -1,7 +1,7 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.ConfigProblem;
 import dev.pgpart.spec.SpecValidator;
 import dev.pgpart.spec.TableRules;

@@ -1,9 +1,9 @@
 package dev.pgpart.spec;
 
-import dev.pgpart.catalog.Column;
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Column;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.TableRules.Reason;
 import java.util.List;
 import java.util.Optional;

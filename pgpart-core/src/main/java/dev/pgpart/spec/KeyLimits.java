@@ -1,6 +1,6 @@
 package dev.pgpart.spec;
 
-import dev.pgpart.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyColumn;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;

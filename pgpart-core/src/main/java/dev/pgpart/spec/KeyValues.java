@@ -1,7 +1,7 @@
 package dev.pgpart.spec;
 
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package dev.pgpart.spec;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.pgpart.spec;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -86,9 +86,9 @@ public final class TableRules {
                             + ", or remove key: (it is read from the catalog for a partitioned table)"));
         }
         if (t.columns().stream().noneMatch(c -> c.name().equals(key))) {
-            String names = t.columns().stream().map(dev.pgpart.catalog.Column::name).collect(Collectors.joining(", "));
+            String names = t.columns().stream().map(dev.pgpart.internal.catalog.Column::name).collect(Collectors.joining(", "));
             return Optional.of(problem(spec.table(), ".key", "key: " + key + " is not a column of " + spec.table()
-                    + " (columns: " + names + ")", Suggest.closest(key, t.columns().stream().map(dev.pgpart.catalog.Column::name)
+                    + " (columns: " + names + ")", Suggest.closest(key, t.columns().stream().map(dev.pgpart.internal.catalog.Column::name)
                     .toList()).map(n -> "did you mean " + n + "? ").orElse("") + "write the partition column's name"));
         }
         return Optional.empty();

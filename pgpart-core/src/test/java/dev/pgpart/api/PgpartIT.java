@@ -3,10 +3,10 @@ package dev.pgpart.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintainOptions;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintainOptions;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;
@@ -109,7 +109,7 @@ class PgpartIT {
         Plan plan = pgpart.plan();
         List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         Pgpart listening = Pgpart.builder(db.dataSource()).spec(pgpart.spec()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .listener(new dev.pgpart.exec.MaintenanceListener() {
+                .listener(new dev.pgpart.api.MaintenanceListener() {
                     @Override
                     public void actionFinished(ActionResult r) {
                         progress.add(r.action().partition().name());
@@ -367,7 +367,7 @@ class PgpartIT {
         Pgpart pgpart = Pgpart.builder(db.dataSource()).build();
         QualifiedName t = QualifiedName.of("public", "t");
         ActionResult added = pgpart.addPartition(t,
-                new dev.pgpart.catalog.Bound.Range(Optional.of("0"), Optional.of("100")), Optional.of("t_low"));
+                new dev.pgpart.api.Bound.Range(Optional.of("0"), Optional.of("100")), Optional.of("t_low"));
         assertThat(added.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(added.action()).isInstanceOf(CreatePartition.class);
         assertThat(db.partitionsOf("t")).containsExactly("t_low");

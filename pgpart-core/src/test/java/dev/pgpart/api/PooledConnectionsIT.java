@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pgpart.exec.MaintainOptions;
-import dev.pgpart.exec.MaintainResult;
+import dev.pgpart.api.MaintainOptions;
+import dev.pgpart.api.MaintainResult;
 import dev.pgpart.spec.SpecLoader;
 import dev.pgpart.test.Db;
 import dev.pgpart.test.TestPostgres;
@@ -128,7 +128,7 @@ class PooledConnectionsIT {
             blocker.rollback();
             assertThat(r.results()).hasSize(r.plan().actions().size());
             assertThat(r.results()).filteredOn(x -> !x.action().parent().name().equals("customers"))
-                    .isNotEmpty().allSatisfy(x -> assertThat(x.outcome()).as(x.detail()).isEqualTo(dev.pgpart.exec.Outcome.APPLIED));
+                    .isNotEmpty().allSatisfy(x -> assertThat(x.outcome()).as(x.detail()).isEqualTo(dev.pgpart.api.Outcome.APPLIED));
             assertThat(r.results()).filteredOn(x -> x.action().parent().name().equals("customers"))
                     .isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("lock_timeout"));
             assertThat(db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgpart'"

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.test.Db;
 import dev.pgpart.test.TestPostgres;

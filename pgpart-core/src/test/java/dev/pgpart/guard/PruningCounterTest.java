@@ -2,7 +2,7 @@ package dev.pgpart.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import java.util.List;
 import java.util.Map;

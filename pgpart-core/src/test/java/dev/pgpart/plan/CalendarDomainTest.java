@@ -3,7 +3,7 @@ package dev.pgpart.plan;
 import static dev.pgpart.plan.Fx.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Interval.Unit;

@@ -8,8 +8,8 @@ import static dev.pgpart.plan.Fx.spec;
 import static dev.pgpart.plan.Fx.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.spec.Interval.Unit;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.Spec;
@@ -82,7 +82,7 @@ class CheckerAndStatusTest {
     @Test
     void aMaxvaluePartitionHoldingNowIsEnoughCoverage() {
         Catalog c = Fx.catalog(months("2024-02-01")
-                .with(Fx.part("orders_rest", new dev.pgpart.catalog.Bound.Range(java.util.Optional.of("2024-03-01"),
+                .with(Fx.part("orders_rest", new dev.pgpart.api.Bound.Range(java.util.Optional.of("2024-03-01"),
                         java.util.Optional.empty()))).build());
         assertThat(new Planner().plan(Fx.specOf(spec(MONTHLY)), c, NOW).actions()).isEmpty();
         assertThat(new Checker().findings(Fx.specOf(spec(MONTHLY)), c, NOW)).isEmpty();

@@ -11,8 +11,8 @@ import static dev.pgpart.plan.P.kinds;
 import static dev.pgpart.plan.P.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Interval.Unit;

@@ -1,13 +1,13 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.DefaultContents;
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
-import dev.pgpart.catalog.TableProperties;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.DefaultContents;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableProperties;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Policy;

@@ -11,9 +11,9 @@ import static dev.pgpart.plan.P.kinds;
 import static dev.pgpart.plan.P.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.Interval.Unit;
 import dev.pgpart.spec.RangePolicy;
 import java.time.ZoneId;

@@ -5,9 +5,9 @@ import static dev.pgpart.plan.Fx.every;
 import static dev.pgpart.plan.Fx.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;

@@ -10,9 +10,9 @@ import static dev.pgpart.plan.P.kinds;
 import static dev.pgpart.plan.P.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.ListPolicy;
 import dev.pgpart.spec.RangePolicy;

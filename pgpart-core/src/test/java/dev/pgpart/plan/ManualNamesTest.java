@@ -2,7 +2,7 @@ package dev.pgpart.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Bound;
+import dev.pgpart.api.Bound;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.pgpart.plan;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.TableSpec;
 import java.time.Instant;
 import java.util.List;

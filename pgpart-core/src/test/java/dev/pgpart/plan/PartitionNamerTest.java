@@ -7,8 +7,8 @@ import static dev.pgpart.plan.Fx.spec;
 import static dev.pgpart.plan.Fx.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Interval.Unit;
 import dev.pgpart.spec.RangePolicy;

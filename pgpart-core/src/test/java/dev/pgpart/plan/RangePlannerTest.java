@@ -11,8 +11,8 @@ import static dev.pgpart.plan.P.kinds;
 import static dev.pgpart.plan.P.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.KeyType;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.KeyType;
 import dev.pgpart.spec.IdEncoding;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Interval.Unit;
@@ -269,7 +269,7 @@ class RangePlannerTest {
     @Test
     void anInt4KeyNearItsEndGetsAFindingInsteadOfPartitionsPostgresqlWouldRefuse() {
         Fx.Table t = table(KeyType.INTEGER).range("orders_p2000000000", "2000000000", "2100000000").highest("2099999999");
-        t.key = List.of(new dev.pgpart.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
+        t.key = List.of(new dev.pgpart.internal.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
         TablePlan tp = plan(spec(range(new Interval.Numeric(BigDecimal.valueOf(100_000_000)), 2)), t.build(),
                 at("2024-01-15T00:00:00"));
         assertThat(tp.actions()).isEmpty();
@@ -283,7 +283,7 @@ class RangePlannerTest {
     @Test
     void anInt4KeyWithRoomForEveryPremadePartitionIsPlannedAsUsual() {
         Fx.Table t = table(KeyType.INTEGER).highest("1899999999");
-        t.key = List.of(new dev.pgpart.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
+        t.key = List.of(new dev.pgpart.internal.catalog.KeyColumn("id", java.util.Optional.empty(), "integer", KeyType.INTEGER));
         TablePlan tp = plan(spec(range(new Interval.Numeric(BigDecimal.valueOf(100_000_000)), 2)), t.build(),
                 at("2024-01-15T00:00:00"));
         assertThat(creates(tp)).last().isEqualTo("orders_p2000000000 [2000000000, 2100000000)");

@@ -10,8 +10,8 @@ import static dev.pgpart.plan.P.findings;
 import static dev.pgpart.plan.P.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.Partition;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.Partition;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.Interval.Unit;
 import dev.pgpart.spec.RangePolicy;

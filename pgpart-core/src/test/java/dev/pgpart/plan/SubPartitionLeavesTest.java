@@ -7,9 +7,9 @@ import static dev.pgpart.plan.Fx.spec;
 import static dev.pgpart.plan.Fx.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.spec.HashPolicy;
 import dev.pgpart.spec.Interval.Unit;
 import dev.pgpart.spec.ListPolicy;

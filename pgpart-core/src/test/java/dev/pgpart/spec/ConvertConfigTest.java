@@ -3,8 +3,8 @@ package dev.pgpart.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgpart.catalog.TableInfo.Kind;
-import dev.pgpart.catalog.TableInfo.Strategy;
+import dev.pgpart.internal.catalog.TableInfo.Kind;
+import dev.pgpart.internal.catalog.TableInfo.Strategy;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Planner;
 import dev.pgpart.plan.TableChecks;

@@ -2,14 +2,14 @@ package dev.pgpart.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.Column;
-import dev.pgpart.catalog.KeyColumn;
-import dev.pgpart.catalog.KeyType;
-import dev.pgpart.catalog.TableInfo;
-import dev.pgpart.catalog.TableInfo.Kind;
-import dev.pgpart.catalog.TableInfo.Strategy;
-import dev.pgpart.catalog.TableProperties;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.Column;
+import dev.pgpart.internal.catalog.KeyColumn;
+import dev.pgpart.internal.catalog.KeyType;
+import dev.pgpart.internal.catalog.TableInfo;
+import dev.pgpart.internal.catalog.TableInfo.Kind;
+import dev.pgpart.internal.catalog.TableInfo.Strategy;
+import dev.pgpart.internal.catalog.TableProperties;
 import dev.pgpart.sql.QualifiedName;
 import java.time.Instant;
 import java.util.Arrays;

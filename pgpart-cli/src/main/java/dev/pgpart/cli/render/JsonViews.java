@@ -2,8 +2,8 @@ package dev.pgpart.cli.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.exec.ActionResult;
+import dev.pgpart.api.Bound;
+import dev.pgpart.api.ActionResult;
 import dev.pgpart.plan.Action;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;

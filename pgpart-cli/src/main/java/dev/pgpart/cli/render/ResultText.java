@@ -1,8 +1,8 @@
 package dev.pgpart.cli.render;
 
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.Action;
 import dev.pgpart.plan.TablePlan;
 import dev.pgpart.sql.QualifiedName;

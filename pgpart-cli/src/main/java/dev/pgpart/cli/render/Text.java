@@ -1,7 +1,7 @@
 package dev.pgpart.cli.render;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.Bound;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.Action;
 import dev.pgpart.plan.BoundText;
 import dev.pgpart.plan.CreateDefaultPartition;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.TablePlan;
 import dev.pgpart.spec.ConfigProblem;

@@ -1,9 +1,9 @@
 package dev.pgpart.cli.render;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.Bound;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DefaultRows;
@@ -65,7 +65,7 @@ final class Samples {
         return new MaintainResult(plan(), List.of(
                 new ActionResult(CREATE_DEC, Outcome.APPLIED, "", 1200, 1, Duration.ofMillis(210)),
                 new ActionResult(CREATE_JAN, Outcome.APPLIED, "", 0, 3, Duration.ofMillis(1500)),
-                ActionResult.skipped(DROP_NOV, dev.pgpart.exec.SkipReason.NO_CONSENT, "needs --yes to drop"),
+                ActionResult.skipped(DROP_NOV, dev.pgpart.api.SkipReason.NO_CONSENT, "needs --yes to drop"),
                 new ActionResult(CREATE_DEFAULT, Outcome.APPLIED, "", 0, 1, Duration.ofMillis(12)),
                 new ActionResult(CREATE_EU, Outcome.FAILED, "lock_timeout (2s) on public.orders_by_region after 4 attempts;"
                         + " rolled back, nothing changed for this table", 0, 4, Duration.ofMillis(9000))));

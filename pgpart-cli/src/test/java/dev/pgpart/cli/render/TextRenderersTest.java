@@ -2,9 +2,9 @@ package dev.pgpart.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.Outcome;
-import dev.pgpart.exec.MaintainResult;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.Outcome;
+import dev.pgpart.api.MaintainResult;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.TablePlan;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package dev.pgpart.convert.copy;
 
-import dev.pgpart.catalog.Bound;
-import dev.pgpart.catalog.Catalog;
-import dev.pgpart.catalog.CatalogReader;
-import dev.pgpart.catalog.Partition;
-import dev.pgpart.catalog.TableInfo;
+import dev.pgpart.api.Bound;
+import dev.pgpart.internal.catalog.Catalog;
+import dev.pgpart.internal.catalog.CatalogReader;
+import dev.pgpart.internal.catalog.Partition;
+import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.pgpart.convert.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.exec.Session;
+import dev.pgpart.internal.exec.Session;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.RangePolicy;
 import dev.pgpart.spec.TableSpec;

@@ -2,18 +2,13 @@ package dev.pgpart.api;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
-import dev.pgpart.api.Bound;
 import dev.pgpart.internal.catalog.Catalog;
 import dev.pgpart.internal.catalog.CatalogReader;
 import dev.pgpart.internal.catalog.DefaultContents;
 import dev.pgpart.internal.catalog.Partition;
 import dev.pgpart.internal.catalog.TableInfo;
-import dev.pgpart.api.ActionResult;
 import dev.pgpart.internal.exec.AdvisoryLock;
 import dev.pgpart.internal.exec.Executor;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.plan.Action;
 import dev.pgpart.plan.BoundText;
 import dev.pgpart.plan.ManualNames;

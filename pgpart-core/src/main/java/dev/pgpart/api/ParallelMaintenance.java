@@ -1,12 +1,7 @@
 package dev.pgpart.api;
 
 import dev.pgpart.internal.catalog.Catalog;
-import dev.pgpart.api.ActionResult;
 import dev.pgpart.internal.exec.Executor;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.MaintenanceListener;
-import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.TablePlan;
 import dev.pgpart.sql.QualifiedName;

@@ -2,7 +2,6 @@ package dev.pgpart.api;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
-import dev.pgpart.api.Bound;
 import dev.pgpart.internal.catalog.Catalog;
 import dev.pgpart.internal.exec.AdvisoryLock;
 import dev.pgpart.internal.exec.Executor;
@@ -23,10 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.pgpart.api.ActionResult;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.SkippedTable;

@@ -1,9 +1,6 @@
 package dev.pgpart.api;
 
 import dev.pgpart.PgpartException;
-import dev.pgpart.api.ActionResult;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.Outcome;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.state.RunLog;
 import dev.pgpart.state.StateSchema;

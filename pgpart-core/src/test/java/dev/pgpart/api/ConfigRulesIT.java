@@ -3,8 +3,6 @@ package dev.pgpart.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.spec.ConfigException;
 import dev.pgpart.spec.ConfigProblem;

@@ -2,8 +2,6 @@ package dev.pgpart.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.plan.Plan;
 import dev.pgpart.plan.SkippedTable;

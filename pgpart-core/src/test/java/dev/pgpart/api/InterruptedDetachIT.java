@@ -2,10 +2,6 @@ package dev.pgpart.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.api.ActionResult;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.DropPartition;
 import dev.pgpart.plan.FinalizeDetach;
 import dev.pgpart.plan.Finding;

@@ -2,7 +2,6 @@ package dev.pgpart.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.api.MaintainOptions;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.state.RunLog;
 import dev.pgpart.test.Db;

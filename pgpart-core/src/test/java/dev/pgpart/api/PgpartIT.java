@@ -3,10 +3,6 @@ package dev.pgpart.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgpart.api.ActionResult;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.Outcome;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
 import dev.pgpart.plan.DropPartition;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
 import dev.pgpart.spec.SpecLoader;
 import dev.pgpart.test.Db;
 import dev.pgpart.test.TestPostgres;

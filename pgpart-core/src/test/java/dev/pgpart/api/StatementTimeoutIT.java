@@ -2,9 +2,6 @@ package dev.pgpart.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.api.MaintainOptions;
-import dev.pgpart.api.MaintainResult;
-import dev.pgpart.api.Outcome;
 import dev.pgpart.spec.SpecLoader;
 import dev.pgpart.test.Db;
 import java.sql.Connection;

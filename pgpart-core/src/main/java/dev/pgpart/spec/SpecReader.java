@@ -16,7 +16,7 @@ import java.util.Optional;
  * the configuration rules live: YAML and the Java builder both come through here.
  */
 final class SpecReader {
-    private static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
+    static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
             "history_keep_runs", "history_keep_days", "max_maintenance_age", "coverage_warning_intervals", "job_stuck_after");
     private final Problems problems = new Problems();
 

@@ -25,6 +25,11 @@ import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 public final class SpecTree {
     private static final CoreScalarResolver RESOLVER = new CoreScalarResolver();
 
+    /** The keys a configuration document has at its top level ({@code tables}, {@code lock_timeout}, ...). */
+    public static List<String> topLevelKeys() {
+        return SpecReader.KEYS;
+    }
+
     private SpecTree() {
     }
 

@@ -14,14 +14,17 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 
 /**
  * The {@code pgpart} health contributor: DOWN when a table's partitions ahead fall short of premake
- * or end soon, rows sit in a default partition, a configured table is missing, or the last
- * maintenance failed (recorded in the state schema, or this application's own last run). The
- * rules are check's ({@code pgpart check}): health shows its findings, it does not re-decide them.
+ * or end soon, a configured table is missing, or the last maintenance failed (recorded in the state
+ * schema, or this application's own last run) — check's findings of those kinds, so health and
+ * {@code pgpart check} agree — and DOWN whenever rows sit in a default partition (status's count),
+ * even those check calls a note because the next maintain moves them: until it has, every new
+ * partition must scan the default, and rows whose key is NULL stay there for good.
  */
 public final class PgpartHealthIndicator extends AbstractHealthIndicator {
     /** The check findings that make the application unhealthy; other problems are details only. */
     static final Set<Finding.Kind> DOWN = EnumSet.of(Finding.Kind.COVERAGE_LOW, Finding.Kind.COVERAGE_ENDING,
             Finding.Kind.ROWS_IN_DEFAULT, Finding.Kind.LAST_RUN_FAILED, Finding.Kind.MISSING_TABLE);
+    private static final String ROWS_IN_DEFAULT = "rows in the default partition: ";
     private final Pgpart pgpart;
     private final PgpartMaintenance maintenance;
     private final Clock clock;
@@ -38,7 +41,9 @@ public final class PgpartHealthIndicator extends AbstractHealthIndicator {
         Health h = pgpart.health(clock.instant(), 1);
         List<Finding> down = h.problems().stream().filter(f -> DOWN.contains(f.kind())).toList();
         boolean lastFailed = maintenance.last().map(MaintenanceRun::failed).orElse(false);
-        if (down.isEmpty() && !lastFailed) {
+        List<String> inDefault = h.tables().stream().filter(t -> t.rowsInDefault() > 0)
+                .map(t -> t.table() + " (" + t.rowsInDefault() + ")").toList();
+        if (down.isEmpty() && !lastFailed && inDefault.isEmpty()) {
             builder.up();
         } else {
             builder.down();
@@ -53,6 +58,10 @@ public final class PgpartHealthIndicator extends AbstractHealthIndicator {
         }
         builder.withDetail("tables", tables);
         builder.withDetail("problems", h.problems().stream().map(Finding::toString).toList());
+        if (!inDefault.isEmpty()) {
+            builder.withDetail("rowsInDefault", ROWS_IN_DEFAULT + String.join(", ", inDefault)
+                    + "; maintain moves those a partition can hold, the others need a look");
+        }
         maintenance.last().ifPresent(r -> builder.withDetail("lastRun", Views.run(r)));
         h.runs().stream().findFirst().ifPresent(r -> builder.withDetail("lastRecordedRun", Views.run(r)));
     }

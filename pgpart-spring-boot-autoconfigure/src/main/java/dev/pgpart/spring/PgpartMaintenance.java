@@ -114,9 +114,7 @@ public final class PgpartMaintenance {
                 } else {
                     LOG.info("pgpart {} maintenance: {}", run.trigger(), run.message());
                 }
-                run.result().ifPresent(r -> r.results().stream().filter(a -> a.outcome() != Outcome.SKIPPED || a.skippedForConsent())
-                        .forEach(a -> LOG.info("pgpart {}: {} {}{}", a.action().parent(), a.outcome().name().toLowerCase(),
-                                a.action().describe(), a.detail().isEmpty() ? "" : " (" + a.detail() + ")")));
+                // each action is logged by the core's executor as it runs, with its table
             }
             case SKIPPED_BUSY, SKIPPED_STANDBY -> LOG.info("pgpart {} maintenance skipped: {}", run.trigger(), run.message());
             case FAILED -> LOG.error("pgpart {} maintenance failed: {}", run.trigger(), run.message(), run.error().orElseThrow());

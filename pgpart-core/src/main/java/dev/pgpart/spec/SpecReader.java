@@ -16,7 +16,7 @@ import java.util.Optional;
  * the configuration rules live: YAML and the Java builder both come through here.
  */
 final class SpecReader {
-    private static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
+    static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
             "history_keep_runs", "history_keep_days", "max_maintenance_age", "coverage_warning_intervals", "job_stuck_after");
     private final Problems problems = new Problems();
 
@@ -25,23 +25,28 @@ final class SpecReader {
 
     /** The spec, or a {@link ConfigException} listing every problem, including {@code earlier} ones (e.g. YAML syntax). */
     static Spec read(Optional<ConfigNode> root, ConfigNode.Origin documentStart) {
+        return read(root, documentStart, ConfigPath.ROOT);
+    }
+
+    /** @param rootPath where the document sits in a larger tree (e.g. {@code pgpart} in Spring's properties), for paths in messages */
+    static Spec read(Optional<ConfigNode> root, ConfigNode.Origin documentStart, ConfigPath rootPath) {
         SpecReader reader = new SpecReader();
-        Optional<Spec> spec = reader.document(root, documentStart);
+        Optional<Spec> spec = reader.document(root, documentStart, rootPath);
         if (!reader.problems.isEmpty() || spec.isEmpty()) {
             throw new ConfigException(reader.problems.list(), spec);
         }
         return spec.get();
     }
 
-    private Optional<Spec> document(Optional<ConfigNode> root, ConfigNode.Origin start) {
+    private Optional<Spec> document(Optional<ConfigNode> root, ConfigNode.Origin start, ConfigPath rootPath) {
         if (root.isEmpty() || !(root.get() instanceof Mapping)) {
-            problems.add(root.map(ConfigNode::origin).orElse(start), ConfigPath.ROOT,
+            problems.add(root.map(ConfigNode::origin).orElse(start), rootPath,
                     "the configuration is " + root.map(ConfigNode::describe).orElse("empty") + ", not a mapping of settings",
                     "start with 'tables:' and one entry per partitioned table, e.g. tables: {public.orders: {interval: 1 month}}");
             return Optional.empty();
         }
         // A table at the top level is the classic indentation slip: say where it belongs.
-        MapReader top = new MapReader((Mapping) root.get(), ConfigPath.ROOT, problems, KEYS,
+        MapReader top = new MapReader((Mapping) root.get(), rootPath, problems, KEYS,
                 key -> TableReader.METHODS.contains(key) || key.contains(".") ? "table entries go under 'tables:', indented; " : "");
         Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
         int cap = maxPartitionsPerRun(top).orElse(TableSpec.DEFAULT_MAX_PARTITIONS_PER_RUN);

@@ -114,7 +114,8 @@ final class YamlTree {
                 new Origin(source, line(node.getStartMark())));
     }
 
-    private static Type type(Tag tag) {
+    /** The scalar type of a resolved tag (shared with SpecTree, so both type values alike). */
+    static Type type(Tag tag) {
         if (tag.equals(Tag.INT)) {
             return Type.INTEGER;
         }

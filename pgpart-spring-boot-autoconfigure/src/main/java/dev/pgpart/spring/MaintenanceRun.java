@@ -1,8 +1,8 @@
 package dev.pgpart.spring;
 
-import dev.pgpart.exec.ActionResult;
-import dev.pgpart.exec.MaintainResult;
-import dev.pgpart.exec.Outcome;
+import dev.pgpart.api.ActionResult;
+import dev.pgpart.api.MaintainResult;
+import dev.pgpart.api.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

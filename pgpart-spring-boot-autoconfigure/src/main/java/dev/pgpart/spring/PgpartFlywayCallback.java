@@ -3,8 +3,8 @@ package dev.pgpart.spring;
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.MaintainOptions;
-import dev.pgpart.exec.MaintainResult;
+import dev.pgpart.api.MaintainOptions;
+import dev.pgpart.api.MaintainResult;
 import dev.pgpart.spec.Spec;
 import java.util.Objects;
 import org.flywaydb.core.api.callback.Callback;
@@ -45,7 +45,7 @@ public final class PgpartFlywayCallback implements Callback {
         MaintainResult r = pgpart.maintain(MaintainOptions.defaults().withConsent(allowRemoval));
         if (r.hasFailures() || r.hasConfigProblems()) {
             throw new PgpartException(ErrorCode.DATABASE, "pgpart maintain after flyway migrate did not finish: "
-                    + r.results().stream().filter(a -> a.outcome() == dev.pgpart.exec.Outcome.FAILED)
+                    + r.results().stream().filter(a -> a.outcome() == dev.pgpart.api.Outcome.FAILED)
                     .map(a -> a.action().describe() + ": " + a.detail()).toList() + " " + r.plan().skipped()
                     + "; the migrations stay applied, run pgpart maintain again once the cause is fixed");
         }

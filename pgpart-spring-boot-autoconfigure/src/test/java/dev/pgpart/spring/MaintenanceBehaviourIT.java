@@ -3,7 +3,7 @@ package dev.pgpart.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgpart.api.Pgpart;
-import dev.pgpart.exec.MaintenanceListener;
+import dev.pgpart.api.MaintenanceListener;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.sql.QualifiedName;

@@ -2,7 +2,7 @@ package dev.pgpart.examples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgpart.exec.AdvisoryLock;
+import dev.pgpart.internal.exec.AdvisoryLock;
 import dev.pgpart.spring.MaintenanceRun;
 import dev.pgpart.spring.PgpartMaintenance;
 import dev.pgpart.test.Db;

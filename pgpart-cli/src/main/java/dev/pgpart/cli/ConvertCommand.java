@@ -250,8 +250,9 @@ final class ConvertCommand implements Runnable {
     }
 
     @Command(name = "undo", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Back to the original table before the swap: drops the checks and index the conversion added and"
-                    + " cancels its job.", "Without --yes, prints what it would drop and exits 3."})
+            description = {"Back to the original table with every write made since, from any phase until finalize: before"
+                    + " the swap drops the checks and index the conversion added; after it, makes the history partition the"
+                    + " plain table again in one short transaction.", "Without --yes, prints what it would do and exits 3."})
     static final class UndoCmd extends Cleanup {
         @Override
         Conversions.Cleanup apply(Conversions c) {

@@ -4,6 +4,7 @@ import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
 import dev.pgpart.convert.AttachJob;
 import dev.pgpart.convert.AttachPlanner;
+import dev.pgpart.convert.AttachUndo;
 import dev.pgpart.convert.Boundary;
 import dev.pgpart.convert.ConvertPlan;
 import dev.pgpart.convert.Names;
@@ -13,7 +14,6 @@ import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
-import dev.pgpart.sql.Sql;
 import dev.pgpart.state.Job;
 import dev.pgpart.state.JobPhase;
 import dev.pgpart.state.JobRunner;
@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,42 +107,13 @@ public final class Conversions {
     }
 
     /**
-     * Back to the original table: before the swap, drops what the conversion added (its checks and
-     * the composite key index) and cancels the job. {@code consent} false only lists it.
+     * Back to the original table with every write made in the meantime, from any phase until finalize:
+     * before the swap it drops what the conversion added and cancels the job; after it, the history
+     * partition becomes the plain table again (see {@link AttachUndo}). {@code consent} false only lists it.
      */
     public Cleanup undo(QualifiedName table, boolean consent) {
         TableSpec t = table(table, Optional.empty());
-        Names n = Names.of(t);
-        return sessions.withSession(c -> {
-            if (partitioned(c, t.table())) {
-                throw new PgpartException(ErrorCode.UNSAFE, t.table() + " has been swapped already (it is partitioned, "
-                        + n.oldTable() + " is its history partition): undo after the swap is not available in this build."
-                        + " Nothing was changed. The data is complete in " + t.table() + "; to go back by hand, see"
-                        + " docs/guide-convert.md (Undo)");
-            }
-            List<String> sql = new ArrayList<>();
-            for (String check : List.of(n.rangeCheck(), n.notNullCheck())) {
-                if (exists(c, "SELECT 1 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace s"
-                        + " ON s.oid = r.relnamespace WHERE s.nspname = ? AND r.relname = ? AND k.conname = ?", t.table(), check)) {
-                    sql.add("ALTER TABLE " + t.table().sql() + " DROP CONSTRAINT " + Sql.ident(check));
-                }
-            }
-            if (exists(c, "SELECT 1 FROM pg_class i JOIN pg_namespace s ON s.oid = i.relnamespace WHERE s.nspname = ?"
-                    + " AND i.relname = ? AND i.relkind = 'i' AND obj_description(i.oid, 'pg_class') LIKE 'pgpart:convert%'"
-                    + " AND ? IS NOT NULL", t.table().sibling(n.pkeyIndex()), n.pkeyIndex())) {
-                sql.add("DROP INDEX CONCURRENTLY " + t.table().sibling(n.pkeyIndex()).sql());
-            }
-            if (consent) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET lock_timeout = " + Sql.millis(t.lockTimeout()));
-                    for (String x : sql) {
-                        s.execute(x);
-                    }
-                }
-                JobRunner.cancel(c, schema(), t.table().toString(), "undone by convert undo");
-            }
-            return new Cleanup(t.table(), sql, consent);
-        });
+        return sessions.withSession(c -> new Cleanup(t.table(), new AttachUndo(t, schema(), KIND).undo(c, consent), consent));
     }
 
     /**

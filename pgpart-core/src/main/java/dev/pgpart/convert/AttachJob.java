@@ -202,7 +202,8 @@ public final class AttachJob {
             LOG.info("{}: swapping ({} statements)", table.table(), sql.size());
             execute(c, sql);
             createPartitions(c);
-            return new JobContext.Progress(0, Map.of("swapped", "true"));
+            // with the work: what undo needs and cannot read back from the parent
+            return new JobContext.Progress(0, AttachUndoPlan.checkpoint(s, s.key().get()));
         });
     }
 

@@ -132,15 +132,7 @@ public final class AttachPlanner {
                 + " INCLUDING STORAGE INCLUDING COMMENTS INCLUDING GENERATED INCLUDING STATISTICS INCLUDING COMPRESSION)"
                 + " PARTITION BY RANGE (" + Sql.ident(key.name()) + ")");
         out.add("ALTER TABLE " + t.sql() + " DROP CONSTRAINT " + Sql.ident(n.rangeCheck()));
-        for (Source.Col c : s.columns()) {
-            if (c.identity().isPresent() && c.sequence().isPresent()) {
-                Source.Seq q = c.sequence().get();
-                out.add("ALTER TABLE " + t.sql() + " ALTER COLUMN " + Sql.ident(c.name()) + " ADD GENERATED "
-                        + (c.identity().get() == 'a' ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY (SEQUENCE NAME " + q.name().sql()
-                        + " INCREMENT BY " + q.increment() + " MINVALUE " + q.min() + " MAXVALUE " + q.max() + " START WITH "
-                        + q.next() + " CACHE " + q.cache() + (q.cycle() ? " CYCLE" : " NO CYCLE") + ")");
-            }
-        }
+        s.columns().forEach(c -> out.addAll(identity(t, c)));
         out.add("ALTER TABLE " + t.sql() + " ATTACH PARTITION " + old.sql() + " FOR VALUES FROM (MINVALUE) TO ("
                 + Sql.literal(boundary) + ")");
         out.add("ALTER TABLE " + old.sql() + " DROP CONSTRAINT " + Sql.ident(n.rangeCheck()));
@@ -169,6 +161,36 @@ public final class AttachPlanner {
         }
         s.publications().forEach(p -> out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + t.sql()));
         return out;
+    }
+
+    /**
+     * The identity of column {@code c} re-created on {@code t} with the same sequence name, continuing
+     * where it was, with the sequence's grants: DROP IDENTITY dropped the sequence and its grants with it.
+     * Nothing when {@code c} is not an identity column.
+     */
+    static List<String> identity(QualifiedName t, Source.Col c) {
+        if (c.identity().isEmpty() || c.sequence().isEmpty()) {
+            return List.of();
+        }
+        Source.Seq q = c.sequence().get();
+        List<String> out = new ArrayList<>();
+        out.add("ALTER TABLE " + t.sql() + " ALTER COLUMN " + Sql.ident(c.name()) + " ADD GENERATED "
+                + (c.identity().get() == 'a' ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY (SEQUENCE NAME " + q.name().sql()
+                + " INCREMENT BY " + q.increment() + " MINVALUE " + q.min() + " MAXVALUE " + q.max() + " START WITH "
+                + q.next() + " CACHE " + q.cache() + (q.cycle() ? " CYCLE" : " NO CYCLE") + ")");
+        for (Source.SeqGrant g : q.grants()) {
+            out.add("GRANT " + sequencePrivilege(g.privilege()) + " ON SEQUENCE " + q.name().sql() + " TO "
+                    + (g.grantee().equals("public") ? "PUBLIC" : Sql.ident(g.grantee())) + (g.grantable() ? " WITH GRANT OPTION" : ""));
+        }
+        return out;
+    }
+
+    /** Privilege names are keywords, not identifiers: only the three a sequence has are emitted. */
+    private static String sequencePrivilege(String p) {
+        return switch (p) {
+            case "USAGE", "SELECT", "UPDATE" -> p;
+            default -> throw new IllegalArgumentException("unknown sequence privilege '" + p + "'");
+        };
     }
 
     /** Indexes that are not constraints: each gets a twin on the parent that adopts it. */

@@ -35,8 +35,20 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
                       Optional<Seq> sequence) {
     }
 
-    /** A sequence; {@code next} is the value {@code nextval} hands out next. */
-    public record Seq(QualifiedName name, long increment, long min, long max, long cache, boolean cycle, long next) {
+    /**
+     * A sequence; {@code next} is the value {@code nextval} hands out next; {@code grants} the privileges
+     * of roles other than its owner (an identity sequence is re-created when its column moves, and
+     * PostgreSQL does not carry them).
+     */
+    public record Seq(QualifiedName name, long increment, long min, long max, long cache, boolean cycle, long next,
+                      List<SeqGrant> grants) {
+        public Seq {
+            grants = List.copyOf(grants);
+        }
+    }
+
+    /** A privilege on a sequence: {@code grantee} a role name or {@code public}; {@code privilege} USAGE, SELECT or UPDATE. */
+    public record SeqGrant(String grantee, String privilege, boolean grantable) {
     }
 
     /** A constraint on the table: {@code type} is pg_constraint.contype (p, u, c, f, x, n, t). */
@@ -54,9 +66,12 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
         }
     }
 
-    /** A foreign key of another table referencing this one; {@code hasKeyColumn}: that table has a column named like the key. */
+    /**
+     * A foreign key of another table referencing this one; {@code hasKeyColumn}: that table has a column
+     * named like the key; {@code definition} as {@code pg_get_constraintdef} prints it (schema-qualified).
+     */
     public record IncomingFk(String name, QualifiedName from, List<String> fromColumns, List<String> toColumns,
-                             char onDelete, char onUpdate, boolean hasKeyColumn) {
+                             char onDelete, char onUpdate, boolean hasKeyColumn, String definition) {
         public IncomingFk {
             fromColumns = List.copyOf(fromColumns);
             toColumns = List.copyOf(toColumns);

@@ -57,8 +57,8 @@ public final class SourceReader {
                 text(c, "SELECT obj_description(?::oid, 'pg_class')", oid), basics.get()[4] != 0, columns,
                 constraints(c, oid), indexes(c, oid), incomingFks(c, oid, keyName.orElse("")), dependents(c, oid),
                 triggers(c, oid), strings(c, """
-                        SELECT p.pubname FROM pg_publication p LEFT JOIN pg_publication_rel r ON r.prpubid = p.oid AND r.prrelid = ?
-                        WHERE p.puballtables OR r.prrelid IS NOT NULL ORDER BY 1""", oid),
+                        SELECT p.pubname FROM pg_publication p JOIN pg_publication_rel r ON r.prpubid = p.oid
+                        WHERE r.prrelid = ? AND NOT p.puballtables ORDER BY 1""", oid),
                 strings(c, "SELECT stxname FROM pg_statistic_ext WHERE stxrelid = ? ORDER BY 1", oid), key, stats,
                 text(c, "SELECT current_user::text WHERE ?::oid IS NOT NULL", oid).orElseThrow(), catalog.serverVersionNum()));
     }
@@ -84,7 +84,14 @@ public final class SourceReader {
                 SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity::text, a.attgenerated <> '',
                        sn.nspname, s.relname, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
                        CASE WHEN s.oid IS NULL THEN NULL
-                            WHEN ps.last_value IS NULL THEN q.seqstart ELSE ps.last_value + q.seqincrement END
+                            WHEN ps.last_value IS NULL THEN q.seqstart ELSE ps.last_value + q.seqincrement END,
+                       ARRAY(SELECT CASE WHEN g.grantee = 0 THEN 'public' ELSE pg_get_userbyid(g.grantee)::text END
+                             FROM aclexplode(s.relacl) g WHERE g.grantee <> s.relowner ORDER BY 1, g.privilege_type),
+                       ARRAY(SELECT g.privilege_type FROM aclexplode(s.relacl) g WHERE g.grantee <> s.relowner
+                             ORDER BY CASE WHEN g.grantee = 0 THEN 'public' ELSE pg_get_userbyid(g.grantee)::text END, 1),
+                       ARRAY(SELECT g.is_grantable::text FROM aclexplode(s.relacl) g WHERE g.grantee <> s.relowner
+                             ORDER BY CASE WHEN g.grantee = 0 THEN 'public' ELSE pg_get_userbyid(g.grantee)::text END,
+                             g.privilege_type)
                 FROM pg_attribute a
                 LEFT JOIN LATERAL (SELECT sq.* FROM pg_depend d JOIN pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'
                      WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum
@@ -101,12 +108,21 @@ public final class SourceReader {
                     String identity = rs.getString(4);
                     Optional<Source.Seq> seq = rs.getString(7) == null ? Optional.empty()
                             : Optional.of(new Source.Seq(QualifiedName.of(rs.getString(6), rs.getString(7)), rs.getLong(8),
-                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getBoolean(12), rs.getLong(13)));
+                            rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getBoolean(12), rs.getLong(13),
+                            grants(list(rs.getArray(14)), list(rs.getArray(15)), list(rs.getArray(16)))));
                     out.add(new Source.Col(rs.getString(1), rs.getString(2), rs.getBoolean(3),
                             identity == null || identity.isEmpty() ? Optional.empty() : Optional.of(identity.charAt(0)),
                             rs.getBoolean(5), seq));
                 }
             }
+        }
+        return out;
+    }
+
+    private static List<Source.SeqGrant> grants(List<String> grantees, List<String> privileges, List<String> grantable) {
+        List<Source.SeqGrant> out = new ArrayList<>();
+        for (int i = 0; i < grantees.size(); i++) {
+            out.add(new Source.SeqGrant(grantees.get(i), privileges.get(i), Boolean.parseBoolean(grantable.get(i))));
         }
         return out;
     }
@@ -160,7 +176,8 @@ public final class SourceReader {
                        ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
                              JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
                        k.confdeltype::text, k.confupdtype::text,
-                       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attname = ? AND NOT a.attisdropped)
+                       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attname = ? AND NOT a.attisdropped),
+                       pg_get_constraintdef(k.oid)
                 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
                 WHERE k.contype = 'f' AND k.confrelid = ? AND k.conparentid = 0 ORDER BY n.nspname, r.relname, k.conname""";
         List<Source.IncomingFk> out = new ArrayList<>();
@@ -171,7 +188,7 @@ public final class SourceReader {
                 while (rs.next()) {
                     out.add(new Source.IncomingFk(rs.getString(1), QualifiedName.of(rs.getString(2), rs.getString(3)),
                             list(rs.getArray(4)), list(rs.getArray(5)), rs.getString(6).charAt(0), rs.getString(7).charAt(0),
-                            rs.getBoolean(8)));
+                            rs.getBoolean(8), rs.getString(9)));
                 }
             }
         }

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The application: inserts, updates (a fifth of them move the row to another month, so to another
  * partition) and deletes through the table's name, each in a transaction that applies the same
- * change to a plain control table. Every failed statement is kept.
+ * change to a plain control table. Every failed statement is kept. Public: the attach tests
+ * (dev.pgpart.convert) drive the same writer.
  */
-final class Writer implements AutoCloseable {
+public final class Writer implements AutoCloseable {
     private final Db db;
     private final String table;
     private final String control;
@@ -29,7 +30,7 @@ final class Writer implements AutoCloseable {
     private final Thread thread;
     private long nextN;
 
-    Writer(Db db, String table, String control, long firstN) {
+    public Writer(Db db, String table, String control, long firstN) {
         this.db = db;
         this.table = table;
         this.control = control;
@@ -90,7 +91,7 @@ final class Writer implements AutoCloseable {
     }
 
     /** Waits until the writer has committed {@code more} further operations (bounded by the test's timeout). */
-    void await(long more) {
+    public void await(long more) {
         long target = ops.get() + more;
         while (ops.get() < target && thread.isAlive()) {
             Thread.onSpinWait();
@@ -103,11 +104,11 @@ final class Writer implements AutoCloseable {
         }
     }
 
-    long ops() {
+    public long ops() {
         return ops.get();
     }
 
-    List<String> errors() {
+    public List<String> errors() {
         return List.copyOf(errors);
     }
 

@@ -2,8 +2,8 @@ package dev.pgpart.convert;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
-import dev.pgpart.exec.Backoff;
-import dev.pgpart.exec.SqlState;
+import dev.pgpart.internal.exec.Backoff;
+import dev.pgpart.internal.exec.SqlState;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgpart.api.Conversions;
 import dev.pgpart.convert.copy.Writer;
-import dev.pgpart.exec.Session;
+import dev.pgpart.internal.exec.Session;
 import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.RangePolicy;

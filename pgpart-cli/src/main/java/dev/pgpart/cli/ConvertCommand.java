@@ -8,6 +8,7 @@ import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.state.Job;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +146,7 @@ final class ConvertCommand implements Runnable {
         CommandSpec spec;
         @Parameters(paramLabel = "TABLE", converter = Converters.TableName.class, description = "A configured table.")
         QualifiedName table;
-        @Option(names = "--strategy", paramLabel = "attach|copy", description = "Overrides convert: strategy (default attach).")
+        @Option(names = "--strategy", paramLabel = "attach|copy", description = "Overrides convert: strategy (default attach); a resumed job keeps its own.")
         String strategy;
         @Option(names = "--cutover", description = "Swap when ready (the short ACCESS EXCLUSIVE transaction).")
         boolean cutover;
@@ -159,7 +160,8 @@ final class ConvertCommand implements Runnable {
             if (rate != null && rate < 1) {
                 throw new ParameterException(spec.commandLine(), "--max-rows-per-second must be at least 1, got " + rate);
             }
-            Conversions.Outcome o = parent.conversions().run(table, strategy(strategy, spec), cutover, Optional.ofNullable(rate));
+            Conversions.Outcome o = parent.conversions().run(table, strategy(strategy, spec), cutover, Optional.ofNullable(rate),
+                    new ConvertProgress(parent.main.err()));
             PrintWriter out = parent.main.out();
             if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -205,12 +207,26 @@ final class ConvertCommand implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("table", table.toString());
                 m.put("stage", stage);
+                m.put("strategy", s.job().map(j -> j.params().get("strategy")).orElse(null));
+                m.put("phase", s.job().map(Job::phase).orElse(null));
+                m.put("rows_done", s.job().map(Job::done).orElse(null));
+                m.put("rows_total", s.job().filter(j -> j.total().isPresent()).map(j -> j.total().getAsLong()).orElse(null));
+                m.put("rows_per_second", s.rowsPerSecond().map(r -> Math.round(r * 10) / 10.0).orElse(null));
+                m.put("eta_seconds", s.eta().map(Duration::toSeconds).orElse(null));
+                m.put("sync_lag_seconds", s.syncLag().map(Duration::toSeconds).orElse(null));
+                m.put("last_error", s.job().flatMap(Job::error).orElse(null));
                 m.put("job", jobView(s.job()));
                 new Json().value(out, m);
             } else {
-                out.println(table + ": " + stage.replace('_', ' ') + s.job().map(j -> " (job #" + j.id() + ", phase " + j.phase()
-                        + ", " + j.state().name().toLowerCase(Locale.ROOT) + j.error().map(e -> ", last error: " + e).orElse("") + ")")
-                        .orElse(""));
+                out.println(table + ": " + stage.replace('_', ' ') + s.job().map(j -> " (job #" + j.id() + ", "
+                        + j.params().getOrDefault("strategy", "?") + ", phase " + j.phase() + ", "
+                        + j.state().name().toLowerCase(Locale.ROOT) + ")").orElse(""));
+                s.job().filter(j -> j.total().isPresent()).ifPresent(j -> out.println("  " + j.done() + " / " + j.total().getAsLong()
+                        + " " + j.unit() + s.rowsPerSecond().map(r -> ", " + Math.round(r) + " " + j.unit() + "/s").orElse("")
+                        + s.eta().map(e -> ", ETA " + e.toSeconds() + "s").orElse("")));
+                s.syncLag().ifPresent(l -> out.println("  sync lag: " + l.toSeconds() + "s (the sync triggers write in the"
+                        + " application's own transaction)"));
+                s.job().flatMap(Job::error).ifPresent(e -> out.println("  last error: " + e));
                 out.flush();
             }
             return ExitCodes.OK;
@@ -250,9 +266,10 @@ final class ConvertCommand implements Runnable {
     }
 
     @Command(name = "undo", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Back to the original table with every write made since, from any phase until finalize: before"
-                    + " the swap drops the checks and index the conversion added; after it, makes the history partition the"
-                    + " plain table again in one short transaction.", "Without --yes, prints what it would do and exits 3."})
+            description = {"Back to the original table with every write made since, from any phase until finalize: attach"
+                    + " before the swap drops the checks and index the conversion added, after it makes the history partition"
+                    + " the plain table again in one short transaction; copy drops the new table (after the swap, swaps back"
+                    + " first). Cancels the job.", "Without --yes, prints what it would do and exits 3."})
     static final class UndoCmd extends Cleanup {
         @Override
         Conversions.Cleanup apply(Conversions c) {
@@ -261,7 +278,8 @@ final class ConvertCommand implements Runnable {
     }
 
     @Command(name = "finalize", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"After the swap: drops what is left of the conversion (its job state).",
+            description = {"After the swap: drops what is left of the conversion (copy: the kept original and its reverse"
+                    + " sync trigger and function) and its job state.",
                     "Without --yes, prints what it would drop and exits 3."})
     static final class FinalizeCmd extends Cleanup {
         @Override

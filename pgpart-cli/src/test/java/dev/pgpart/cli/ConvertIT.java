@@ -33,14 +33,6 @@ class ConvertIT {
     }
 
     @Test
-    void theCopyStrategyIsNotAvailableInThisBuildAndExits2(@TempDir Path dir) {
-        CliDatabase d = orders("cli_convert_copy", dir);
-        Run r = d.run("convert", "plan", "public.orders", "--strategy", "copy");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("strategy copy is not available in this build");
-    }
-
-    @Test
     void beforeConversionCheckReportsNotConvertedYetAndMaintainSkipsIt(@TempDir Path dir) {
         CliDatabase d = orders("cli_convert_check", dir);
         Run check = d.run("check");

@@ -58,9 +58,13 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
         }
     }
 
-    /** An index; {@code constraint} names the constraint it backs (PK, UNIQUE, EXCLUDE), if any. */
+    /**
+     * An index; {@code constraint} names the constraint it backs (PK, UNIQUE, EXCLUDE), if any;
+     * {@code using} is {@code indexDef} after {@code USING} (method, columns, opclasses, INCLUDE, WITH,
+     * WHERE), to build the same index on another table.
+     */
     public record Idx(String name, boolean unique, List<String> columns, boolean expression, String indexDef,
-                      Optional<String> constraint, boolean valid) {
+                      Optional<String> constraint, boolean valid, String using) {
         public Idx {
             columns = List.copyOf(columns);
         }

@@ -153,19 +153,40 @@ public final class SourceReader {
                        WHERE u.o <= x.indnkeyatts ORDER BY u.o),
                        x.indexprs IS NOT NULL OR x.indpred IS NOT NULL, pg_get_indexdef(x.indexrelid),
                        (SELECT k.conname FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid),
-                       x.indisvalid
-                FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid WHERE x.indrelid = ? ORDER BY ic.relname""";
+                       x.indisvalid,
+                       'CREATE ' || CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || quote_ident(ic.relname) || ' ON ',
+                       quote_ident(n.nspname) || '.' || quote_ident(t.relname), quote_ident(t.relname)
+                FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace WHERE x.indrelid = ? ORDER BY ic.relname""";
         List<Source.Idx> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String def = rs.getString(5);
                     out.add(new Source.Idx(rs.getString(1), rs.getBoolean(2), list(rs.getArray(3)), rs.getBoolean(4),
-                            rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getBoolean(7)));
+                            def, Optional.ofNullable(rs.getString(6)), rs.getBoolean(7),
+                            using(rs.getString(1), def, rs.getString(8), rs.getString(9), rs.getString(10))));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The part of {@code def} after {@code USING}: the prefix pg_get_indexdef prints before it is
+     * rebuilt with quote_ident, so it is cut off exactly whatever the names contain (the table
+     * printed qualified or not, {@code ON ONLY} for a partitioned table).
+     */
+    private static String using(String name, String def, String head, String qualified, String plain) {
+        for (String table : List.of(qualified, plain, "ONLY " + qualified, "ONLY " + plain)) {
+            String prefix = head + table + " USING ";
+            if (def.startsWith(prefix)) {
+                return def.substring(prefix.length());
+            }
+        }
+        throw new dev.pgpart.PgpartException(dev.pgpart.ErrorCode.INTERNAL, "cannot read the definition of index "
+                + name + ": " + def);
     }
 
     private static List<Source.IncomingFk> incomingFks(Connection c, long oid, String key) throws SQLException {

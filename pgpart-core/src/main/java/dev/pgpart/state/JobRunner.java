@@ -26,12 +26,58 @@ public final class JobRunner {
     private final StateSchema schema;
     private final JobStore store;
     private final String owner;
+    private final Listener listener;
 
     /** @param owner who runs it, for messages and the job row, e.g. {@code db1.internal pid 4242 (pgpart 0.1.0)} */
     public JobRunner(StateSchema schema, String owner) {
+        this(schema, owner, Listener.NONE);
+    }
+
+    /** @param listener told the job's state after each committed step and at each phase start */
+    public JobRunner(StateSchema schema, String owner, Listener listener) {
         this.schema = schema;
         this.store = new JobStore(schema);
         this.owner = owner;
+        this.listener = listener;
+    }
+
+    /** Progress of a running job, for progress lines; called on the runner's thread, after the commit. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = job -> {
+        };
+
+        void progressed(Job job);
+    }
+
+    /** Work done while holding a job's lock. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} holding the job lock of {@code target} on {@code c}, the lock {@link #run}
+     * holds, so it cannot overlap a runner of the same target (undo and finalize of a conversion).
+     * The lock is re-entrant within a session: {@code work} may call {@link #run} for the same target.
+     *
+     * @throws PgpartException BUSY, naming the runner, when another session holds it
+     */
+    public <T> T withLock(Connection c, String target, LockedWork<T> work) {
+        try {
+            if (!tryLock(c, target)) {
+                throw busy(c, target);
+            }
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, "could not take the job lock of " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new PgpartException(ErrorCode.DATABASE, target + ": SQLSTATE " + e.getSQLState() + " " + e.getMessage(), e);
+        } finally {
+            unlock(c, target);
+        }
     }
 
     /**
@@ -98,6 +144,7 @@ public final class JobRunner {
             if (!job.phase().equals(phase.name())) {
                 job = store.phase(c, job.id(), phase.name());
             }
+            listener.progressed(job);
             LOG.info("{}: job {} #{} phase {}", job.target(), job.kind(), job.id(), phase.name());
             Context ctx = new Context(c, job);
             try {
@@ -159,6 +206,7 @@ public final class JobRunner {
                 Job after = store.progress(c, job.id(), p.done(), p.checkpoint());
                 c.commit();
                 job = after;
+                listener.progressed(job);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -171,6 +219,7 @@ public final class JobRunner {
         public void outsideTransaction(StepWork work) throws SQLException {
             Progress p = work.run(c);
             job = store.progress(c, job.id(), p.done(), p.checkpoint());
+            listener.progressed(job);
         }
 
         @Override
@@ -190,6 +239,34 @@ public final class JobRunner {
             store.finish(c, job.get().id(), Job.State.CANCELLED, Optional.of(why));
         }
         return job.isPresent();
+    }
+
+    /**
+     * Marks the newest job of {@code kind} on {@code target} cancelled, finished or not (undo of a
+     * conversion: a conversion that was ready for cut-over is not any more); false when there is none.
+     */
+    public static boolean cancelLatest(Connection c, StateSchema schema, String kind, String target, String why)
+            throws SQLException {
+        if (!schema.exists(c)) {
+            return false;
+        }
+        JobStore store = new JobStore(schema);
+        Optional<Job> job = store.latest(c, kind, target).filter(j -> j.state() != Job.State.CANCELLED);
+        if (job.isPresent()) {
+            store.finish(c, job.get().id(), Job.State.CANCELLED, Optional.of(why));
+        }
+        return job.isPresent();
+    }
+
+    /**
+     * Makes the finished job {@code id} unfinished again at {@code phase}, with its progress and
+     * checkpoint: a conversion that stopped at "ready for cut-over" goes on as the same job, so what
+     * it did (the copy) is neither repeated nor counted twice. Call it holding the target's lock.
+     */
+    public static Job reopen(Connection c, StateSchema schema, long id, String phase) throws SQLException {
+        JobStore store = new JobStore(schema);
+        store.phase(c, id, phase);
+        return store.reopen(c, id);
     }
 
     /** Deletes every job of {@code kind} on {@code target} (finalize of a conversion: its state is no longer needed). */
@@ -232,7 +309,7 @@ public final class JobRunner {
     }
 
     private PgpartException busy(Connection c, String target) throws SQLException {
-        Optional<Job> job = store.unfinished(c, target);
+        Optional<Job> job = schema.exists(c) ? store.unfinished(c, target) : Optional.empty();
         String who = job.map(j -> "job " + j.kind() + " #" + j.id() + " at phase " + j.phase() + ", run by " + j.owner()
                 + " (backend pid " + j.ownerPid() + "), last heartbeat " + j.heartbeat()).orElse("another pgpart process");
         return new PgpartException(ErrorCode.BUSY, "another runner is working on " + target + ": " + who

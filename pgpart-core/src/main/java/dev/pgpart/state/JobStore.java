@@ -52,6 +52,21 @@ final class JobStore {
                 ps -> ps.setString(1, owner));
     }
 
+    /** The newest job of {@code kind} on {@code target}, whatever its state. */
+    Optional<Job> latest(Connection c, String kind, String target) throws SQLException {
+        return one(c, "SELECT " + columns + " FROM " + schema.table("job") + " WHERE kind = ? AND target = ? ORDER BY id DESC"
+                + " LIMIT 1", ps -> {
+                    ps.setString(1, kind);
+                    ps.setString(2, target);
+                });
+    }
+
+    /** A finished job running again: no finish time, no error. */
+    Job reopen(Connection c, long id) throws SQLException {
+        return update(c, id, "state = 'running', error = NULL, finished_at = NULL", 0, ps -> {
+        });
+    }
+
     Job progress(Connection c, long id, long done, Map<String, String> checkpoint) throws SQLException {
         return update(c, id, "done_units = done_units + ?, checkpoint = checkpoint || jsonb_object(?::text[], ?::text[])", 3, ps -> {
             ps.setLong(1, done);

@@ -34,6 +34,9 @@ import java.util.OptionalLong;
 public final class CopyConversion {
     public static final String JOB_KIND = "convert";
     public static final String STRATEGY = "copy";
+    /** The last phase before the swap: a job done here is "ready for cut-over". */
+    public static final String VERIFY = VerifyPhase.NAME;
+    public static final String CUTOVER = CutoverPhase.NAME;
 
     private final StateSchema schema;
     private final CopySettings s;
@@ -71,7 +74,7 @@ public final class CopyConversion {
         p.put("strategy", STRATEGY);
         p.put("key", s.key());
         p.put("batch_size", Integer.toString(s.batchSize()));
-        p.put("max_rows_per_second", s.maxRowsPerSecond().isPresent() ? Long.toString(s.maxRowsPerSecond().getAsLong()) : "");
+        // not the throttle: it may change between runs (a cut-over run need not repeat it)
         return p;
     }
 
@@ -143,6 +146,37 @@ public final class CopyConversion {
             }
         }));
         return found[0];
+    }
+
+    /** What {@link #undo} would do now, in words and statements, for {@code convert undo} without consent. */
+    public List<String> undoSteps(Connection c) throws SQLException {
+        CopyNames n = s.names();
+        return switch (CopyState.of(c, s)) {
+            case NONE -> List.of();
+            case COPYING -> {
+                List<String> out = new ArrayList<>(SyncSql.drop(n.forwardFunction(), s.table()));
+                out.add("DROP TABLE " + n.newParent().sql());
+                yield out;
+            }
+            case SWAPPED -> List.of("-- one transaction under lock_timeout: " + s.table() + " is renamed "
+                    + n.newParent().name() + " and the original " + n.oldKept() + " gets its name back, with every write made"
+                    + " since the swap (the reverse sync trigger kept it current), its indexes' names, sequences, views,"
+                    + " triggers, row level security and comment", "DROP TABLE " + n.newParent().sql());
+        };
+    }
+
+    /** What {@link #finalize} would drop now; refused (UNSAFE) before the swap, like finalize itself. */
+    public List<String> finalizeSteps(Connection c) throws SQLException {
+        return switch (CopyState.of(c, s)) {
+            case NONE -> List.of();
+            case COPYING -> throw new PgpartException(ErrorCode.UNSAFE, s.table() + " has not been swapped yet: finalize"
+                    + " comes after pgpart convert run " + s.table() + " --cutover (or undo it). Nothing was changed");
+            case SWAPPED -> {
+                List<String> out = new ArrayList<>(SyncSql.drop(s.names().reverseFunction(), s.table()));
+                out.add("DROP TABLE " + s.names().oldKept().sql());
+                yield out;
+            }
+        };
     }
 
     private void dropCopy(Connection c) throws SQLException {

@@ -6,7 +6,11 @@ import dev.pgpart.state.JobContext;
 import dev.pgpart.state.JobPhase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.pgpart.convert.ConvertPlan;
+import dev.pgpart.spec.TableSpec;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -40,6 +44,23 @@ final class PreparePhase implements JobPhase {
                 Map.of("partitions_created", Integer.toString(Partitions.create(c, s)))));
     }
 
+    /** The preflight's blockers, read in this transaction: what convert plan would report now. */
+    private void refuseBlocked(Connection c) throws SQLException {
+        TableSpec spec = new TableSpec(s.table(), s.spec().policy(), s.spec().defaultPartition(), s.spec().lockTimeout(),
+                s.spec().subpartition(), s.spec().nameFormat(), s.spec().expireUnmanaged(), s.spec().maxPartitionsPerRun(),
+                Optional.of(s.key()), s.spec().convert());
+        dev.pgpart.convert.Source source = dev.pgpart.convert.SourceReader.read(c, s.table(), Optional.of(s.key()),
+                (k, max) -> CopyPlanner.coveredUpTo(spec, k, s.clock().instant())).orElseThrow(() -> new PgpartException(
+                ErrorCode.CONFIG, "table " + s.table() + " does not exist; nothing was changed"));
+        List<ConvertPlan.Blocker> blockers = CopyPlanner.blockers(spec, source,
+                source.key().flatMap(k -> CopyPlanner.coveredUpTo(spec, k, s.clock().instant())), false);
+        if (!blockers.isEmpty()) {
+            throw new PgpartException(ErrorCode.UNSAFE, "cannot convert " + s.table() + " with the copy strategy: "
+                    + blockers.stream().map(b -> b.problem() + " (fix: " + b.fix() + ")").collect(Collectors.joining("; "))
+                    + ". Nothing was changed");
+        }
+    }
+
     private void createParent(Connection c) throws SQLException {
         Optional<Long> existing = SourceReader.oid(c, s.names().newParent());
         if (existing.isPresent()) {
@@ -49,9 +70,8 @@ final class PreparePhase implements JobPhase {
             }
             return;
         }
-        Source source = SourceReader.read(c, s.table()).orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
-                "table " + s.table() + " does not exist; nothing was changed"));
-        CopyChecks.refuseUnsupported(c, source, s.key());
+        refuseBlocked(c);
+        Source source = SourceReader.read(c, s.table()).orElseThrow();
         for (String sql : NewParent.create(source, s.names(), s.key(), s.spec().policy().method().name())) {
             Tx.exec(c, sql);
         }

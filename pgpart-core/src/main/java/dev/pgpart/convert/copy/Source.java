@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The original (unpartitioned) table as the copy strategy needs it, read from the catalog.
+ * The original (unpartitioned) table as the copy strategy needs it: a view of the conversion
+ * preflight's {@link dev.pgpart.convert.Source} (one catalog reader for both strategies).
  *
  * @param primaryKey    the primary key's columns, in key order
  * @param primaryKeyName the primary key constraint (and index) name
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param foreignKeys   outgoing foreign keys (name, {@code pg_get_constraintdef} text)
  * @param sequences     sequences owned by a column through {@code serial} / {@code OWNED BY} (not identity)
  */
-record Source(long oid, QualifiedName name, List<Col> columns, List<String> primaryKey, String primaryKeyName,
+record Source(QualifiedName name, List<Col> columns, List<String> primaryKey, String primaryKeyName,
               List<Index> indexes, List<ForeignKey> foreignKeys, List<OwnedSequence> sequences) {
     Source {
         columns = List.copyOf(columns);
@@ -21,6 +22,24 @@ record Source(long oid, QualifiedName name, List<Col> columns, List<String> prim
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
         sequences = List.copyOf(sequences);
+    }
+
+    /** The copy strategy's view of what the preflight read. */
+    static Source of(dev.pgpart.convert.Source s) {
+        List<Col> cols = s.columns().stream().map(c -> new Col(c.name(), c.type(), c.generated(), c.identity(), c.notNull()))
+                .toList();
+        Optional<dev.pgpart.convert.Source.Con> pk = s.primaryKey();
+        String pkName = pk.map(dev.pgpart.convert.Source.Con::name).orElse("");
+        List<Index> indexes = s.indexes().stream()
+                .filter(i -> i.valid() && !(pk.isPresent() && i.constraint().equals(Optional.of(pkName))))
+                .map(i -> new Index(i.name(), i.unique(), i.columns().stream().filter(c -> !c.isEmpty()).toList(), i.using()))
+                .toList();
+        List<ForeignKey> fks = s.constraints().stream().filter(c -> c.type() == 'f')
+                .map(c -> new ForeignKey(c.name(), c.definition())).toList();
+        List<OwnedSequence> seqs = s.columns().stream().filter(c -> c.identity().isEmpty() && c.sequence().isPresent())
+                .map(c -> new OwnedSequence(c.sequence().get().name(), c.name())).toList();
+        return new Source(s.table(), cols, pk.map(dev.pgpart.convert.Source.Con::columns).orElse(List.of()), pkName, indexes,
+                fks, seqs);
     }
 
     /**

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a {@link Source} with bind parameters, in a fixed number of queries. */
+/**
+ * Reads a {@link Source} with bind parameters, in a fixed number of queries: the engine's reader
+ * of what it builds from, at each phase (the preflight reads {@link dev.pgpart.convert.SourceReader},
+ * and {@link Source#of} maps that one for {@code convert plan}).
+ */
 final class SourceReader {
     private SourceReader() {
     }
@@ -25,7 +29,7 @@ final class SourceReader {
         long o = oid.get();
         List<String> pk = new ArrayList<>();
         String pkName = primaryKey(c, o, pk);
-        return Optional.of(new Source(o, table, columns(c, o), pk, pkName, indexes(c, o), foreignKeys(c, o),
+        return Optional.of(new Source(table, columns(c, o), pk, pkName, indexes(c, o), foreignKeys(c, o),
                 sequences(c, o)));
     }
 

@@ -28,11 +28,12 @@ final class Swap {
         QualifiedName table = s.table();
         prologue(c, table, n.newParent());
         Source src = SourceReader.read(c, table).orElseThrow();
+        long srcOid = SourceReader.oid(c, table).orElseThrow();
         long newOid = SourceReader.oid(c, n.newParent()).orElseThrow();
         TableInfo props = new CatalogReader().read(c, List.of(table)).table(table).orElseThrow();
-        List<Dependents.View> views = Dependents.views(c, src.oid());
-        List<Dependents.Trigger> triggers = Dependents.triggers(c, src.oid());
-        Optional<String> comment = Dependents.comment(c, src.oid());
+        List<Dependents.View> views = Dependents.views(c, srcOid);
+        List<Dependents.Trigger> triggers = Dependents.triggers(c, srcOid);
+        Optional<String> comment = Dependents.comment(c, srcOid);
         List<String> sql = new ArrayList<>(SyncSql.drop(n.forwardFunction(), table));
         sql.add("ALTER TABLE " + table.sql() + " RENAME TO " + Sql.ident(n.oldKept().name()));
         sql.add("ALTER TABLE " + n.newParent().sql() + " RENAME TO " + Sql.ident(table.name()));
@@ -84,10 +85,11 @@ final class Swap {
         prologue(c, table, n.oldKept());
         Source converted = SourceReader.read(c, table).orElseThrow();
         Source original = SourceReader.read(c, n.oldKept()).orElseThrow();
-        List<Dependents.View> views = Dependents.views(c, converted.oid());
-        List<Dependents.Trigger> triggers = Dependents.triggers(c, converted.oid());
-        Optional<String> comment = Dependents.comment(c, converted.oid());
-        Dependents.Rls rls = Dependents.rls(c, converted.oid());
+        long convertedOid = SourceReader.oid(c, table).orElseThrow();
+        List<Dependents.View> views = Dependents.views(c, convertedOid);
+        List<Dependents.Trigger> triggers = Dependents.triggers(c, convertedOid);
+        Optional<String> comment = Dependents.comment(c, convertedOid);
+        Dependents.Rls rls = Dependents.rls(c, convertedOid);
         for (Source.Col col : original.columns()) {
             if (col.identity().isPresent() && converted.column(col.name()).flatMap(Source.Col::identity).isPresent()) {
                 Identities.Options mine = Identities.read(c, n.oldKept(), col.name());

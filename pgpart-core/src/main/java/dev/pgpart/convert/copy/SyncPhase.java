@@ -32,7 +32,7 @@ final class SyncPhase implements JobPhase {
             Tx.setLocalLockTimeout(c, s.lockTimeout());
             Source source = SourceReader.read(c, s.table()).orElseThrow(() -> new PgpartException(ErrorCode.UNSAFE,
                     s.table() + " does not exist any more; the conversion cannot go on. Undo it"));
-            if (!CopyChecks.hasTrigger(c, source.oid(), CopyNames.TRIGGER)) {
+            if (!CopyChecks.hasTrigger(c, SourceReader.oid(c, s.table()).orElseThrow(), CopyNames.TRIGGER)) {
                 for (String sql : SyncSql.install(s.names().forwardFunction(), s.table(), s.names().newParent(),
                         source.writable(), match(source), source.newPrimaryKey(s.key()),
                         s.names().marker("sync trigger function"))) {

@@ -7,6 +7,7 @@ import static dev.pgpart.convert.copy.CopyFixture.conversion;
 import static dev.pgpart.convert.copy.CopyFixture.create;
 import static dev.pgpart.convert.copy.CopyFixture.interleaved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgpart.state.Job;
 import dev.pgpart.state.JobRunner;
@@ -113,18 +114,32 @@ class CopyShapesIT {
     }
 
     @Test
-    void farFutureKeysLandInTheDefaultPartitionAndAllRowsInOneMonthInOnePartition() throws Exception {
+    void farFutureKeysBeyondThePremadePartitionsAreRefusedBeforeAnythingIsCreated() throws Exception {
         Db db = Db.create("copy_far");
         create(db, T, "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,", "", 1000);
-        db.exec("UPDATE orders SET created_at = timestamptz '2026-03-01 00:00+00' + n * interval '1 minute'",
-                "UPDATE orders SET created_at = timestamptz '2999-01-01 00:00+00' WHERE n < 10");
+        db.exec("UPDATE orders SET created_at = timestamptz '2999-01-01 00:00+00' WHERE n < 10");
+        CopyConversion conv = conversion(T, 50, BackfillPhase.BatchHook.NONE);
+        try (Connection c = connect(db)) {
+            assertThatThrownBy(() -> new JobRunner(StateSchema.defaults(), "test").run(c, CopyConversion.JOB_KIND,
+                    T.toString(), conv.params(), conv.phases(true)))
+                    .isInstanceOf(dev.pgpart.PgpartException.class)
+                    .hasMessageContaining("10 row(s) have created_at at or above 2027-02-01 00:00:00+00 (highest"
+                            + " 2999-01-01 00:00:00+00)")
+                    .hasMessageContaining("Nothing was changed");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'orders_pgpart%'")).isZero();
+    }
+
+    @Test
+    void allRowsInOneMonthLandInOnePartition() throws Exception {
+        Db db = Db.create("copy_onemonth");
+        create(db, T, "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,", "", 1000);
+        db.exec("UPDATE orders SET created_at = timestamptz '2026-03-01 00:00+00' + n * interval '1 minute'");
         QualifiedName control = control(db, T);
         convertWhileWritten(db, T, control, 1000);
         assertThat(db.partitionsOf("public.orders")).contains("orders_default", "orders_p20260301");
-        assertThat(db.queryLong("SELECT count(*) FROM orders_default WHERE created_at >= '2999-01-01'")).isEqualTo(
-                db.queryLong("SELECT count(*) FROM " + control.sql() + " WHERE created_at >= '2999-01-01'")).isPositive();
-        assertThat(db.queryLong("SELECT count(*) FROM orders_p20260301 WHERE n >= 10 AND n < 1000")).isEqualTo(
-                db.queryLong("SELECT count(*) FROM " + control.sql() + " WHERE n >= 10 AND n < 1000"
+        assertThat(db.queryLong("SELECT count(*) FROM orders_p20260301 WHERE n < 1000")).isEqualTo(
+                db.queryLong("SELECT count(*) FROM " + control.sql() + " WHERE n < 1000"
                         + " AND created_at >= '2026-03-01' AND created_at < '2026-04-01'"));
     }
 

@@ -20,17 +20,6 @@ public record Names(QualifiedName table, String old, String pkeyIndex, String ra
 
     /** {@code base + suffix}, with {@code base} shortened so the whole fits 63 UTF-8 bytes. */
     public static String derived(String base, String suffix) {
-        int room = QualifiedName.MAX_IDENTIFIER_BYTES - QualifiedName.byteLength(suffix);
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int cp : base.codePoints().toArray()) {
-            int len = QualifiedName.byteLength(new String(Character.toChars(cp)));
-            if (bytes + len > room) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += len;
-        }
-        return out + suffix;
+        return QualifiedName.truncateToBytes(base, QualifiedName.MAX_IDENTIFIER_BYTES - QualifiedName.byteLength(suffix)) + suffix;
     }
 }

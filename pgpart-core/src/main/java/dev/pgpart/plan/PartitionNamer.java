@@ -69,20 +69,7 @@ public record PartitionNamer(QualifiedName parent, Optional<String> format) {
 
     /** Cuts {@code s} to at most {@code maxBytes} UTF-8 bytes without splitting a character. */
     static String truncate(String s, int maxBytes) {
-        if (maxBytes <= 0) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int cp : s.codePoints().toArray()) {
-            int len = QualifiedName.byteLength(new String(Character.toChars(cp)));
-            if (bytes + len > maxBytes) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += len;
-        }
-        return out.toString();
+        return QualifiedName.truncateToBytes(s, maxBytes);
     }
 
     private record Token(String name, Optional<String> pattern) {

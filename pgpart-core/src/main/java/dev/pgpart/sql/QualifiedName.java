@@ -119,4 +119,22 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
     public static int byteLength(String identifier) {
         return identifier.getBytes(StandardCharsets.UTF_8).length;
     }
+
+    /**
+     * {@code s} cut to at most {@code maxBytes} UTF-8 bytes at a character boundary: PostgreSQL
+     * truncates longer identifiers silently, possibly mid-character, so names are fitted first.
+     */
+    public static String truncateToBytes(String s, int maxBytes) {
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int cp : s.codePoints().toArray()) {
+            int len = byteLength(new String(Character.toChars(cp)));
+            if (bytes + len > maxBytes) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += len;
+        }
+        return out.toString();
+    }
 }

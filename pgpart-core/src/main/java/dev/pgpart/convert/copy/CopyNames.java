@@ -45,18 +45,7 @@ record CopyNames(QualifiedName table) {
         return prefix + truncate(name, QualifiedName.MAX_IDENTIFIER_BYTES - QualifiedName.byteLength(prefix));
     }
 
-    /** Cuts {@code s} to at most {@code maxBytes} UTF-8 bytes on a character boundary. */
     static String truncate(String s, int maxBytes) {
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int cp : s.codePoints().toArray()) {
-            int len = QualifiedName.byteLength(new String(Character.toChars(cp)));
-            if (bytes + len > maxBytes) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += len;
-        }
-        return out.toString();
+        return QualifiedName.truncateToBytes(s, maxBytes);
     }
 }

@@ -51,6 +51,14 @@ public final class PartitionKeyGuard {
         return new PartitionKeyGuard(source, options, load(source, options));
     }
 
+    /**
+     * A guard over a catalog you built rather than read (tests, benchmarks); {@code source} serves
+     * EXPLAIN and {@link #refresh()}.
+     */
+    public static PartitionKeyGuard withCatalog(KeyCatalog catalog, DataSource source, GuardOptions options) {
+        return new PartitionKeyGuard(source, options, new Decisions(catalog, options, source));
+    }
+
     /** Reads the partitioned tables again (after a migration, say) and forgets every cached decision. */
     public void refresh() {
         decisions = load(source, options);

@@ -11,13 +11,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import liquibase.Scope;
 import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.DatabaseConnection;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
+import liquibase.exception.DatabaseException;
 import liquibase.exception.ValidationErrors;
+import liquibase.executor.Executor;
+import liquibase.executor.ExecutorService;
+import liquibase.executor.LoggingExecutor;
 import liquibase.resource.ResourceAccessor;
 
 /**
@@ -92,6 +97,9 @@ public final class PgpartMaintainChange implements CustomTaskChange {
     @Override
     public void execute(Database database) throws CustomChangeException {
         Spec spec = spec();
+        if (sqlOutputOnly(database)) {
+            return;
+        }
         BorrowedConnectionDataSource borrowed = new BorrowedConnectionDataSource(jdbc(database.getConnection()));
         Pgpart pgpart = Pgpart.builder(borrowed).spec(spec).application("liquibase").build();
         MaintainResult result;
@@ -137,6 +145,26 @@ public final class PgpartMaintainChange implements CustomTaskChange {
             throw new CustomChangeException("pgpart's configuration " + path + " has problems (nothing was changed by"
                     + " pgpart): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code update-sql} hands custom task changes the real connection but writes the SQL instead of
+     * running it: maintain has no SQL to show ahead of time (its plan depends on the catalog at the
+     * time it runs), so it leaves a comment saying so instead of changing the database.
+     */
+    private boolean sqlOutputOnly(Database database) throws CustomChangeException {
+        Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+        if (!(executor instanceof LoggingExecutor logging)) {
+            return false;
+        }
+        try {
+            logging.comment("pgpart maintain does not run in SQL output mode: its plan depends on the catalog when it runs."
+                    + " Run pgpart maintain (or liquibase update) after applying this SQL");
+        } catch (DatabaseException e) {
+            throw new CustomChangeException("pgpart: could not write its comment to the SQL output: " + e.getMessage(), e);
+        }
+        confirmation = "pgpart maintain skipped: SQL output mode";
+        return true;
     }
 
     private static java.sql.Connection jdbc(DatabaseConnection connection) throws CustomChangeException {

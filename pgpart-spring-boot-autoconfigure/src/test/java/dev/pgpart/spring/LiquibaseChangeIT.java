@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgpart.test.Db;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -112,6 +115,26 @@ class LiquibaseChangeIT {
     }
 
     @Test
+    void updateSqlWritesAnSqlCommentAndChangesNothingInTheDatabase() throws Exception {
+        Db db = Db.create("lbupdatesql");
+        write(ORDERS);
+        db.exec("CREATE TABLE public.orders (id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at)");
+        ByteArrayOutputStream sql = new ByteArrayOutputStream();
+
+        try (Connection c = db.dataSource().getConnection()) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            Scope.child(scope(), () -> new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, "changelog.xml")
+                    .setOutput(sql).execute());
+        }
+
+        assertThat(sql.toString(StandardCharsets.UTF_8)).contains("-- pgpart maintain does not run in SQL output mode");
+        assertThat(db.partitionsOf("public.orders")).isEmpty();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'pgpart'")).isZero();
+    }
+
+    @Test
     void aViewOfTheBorrowedConnectionClosesAndAbortsOnlyItself() throws Exception {
         Db db = Db.create("lbview");
         try (Connection owner = db.dataSource().getConnection()) {
@@ -138,12 +161,14 @@ class LiquibaseChangeIT {
     /** Runs {@code liquibase update} on {@code c} without closing it (Liquibase's Database would close it). */
     private void update(Connection c) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-        Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir),
-                "liquibase.analytics.enabled", false);
-        Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+        Scope.child(scope(), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "changelog.xml")
                 .execute());
+    }
+
+    private Map<String, Object> scope() throws IOException {
+        return Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir), "liquibase.analytics.enabled", false);
     }
 
     private static Map<String, String> settings(Connection c, List<String> names) throws SQLException {

@@ -30,15 +30,20 @@ class StatementTimeoutIT {
     @Test
     void aDatabaseWideStatementTimeoutDoesNotCancelPgpartsOwnStatements() {
         Db db = events();
+        // 400,000 rows to move out of the default: far longer than the database's 100 ms statement_timeout,
+        // which would cancel the move unless pgpart's sessions set their own (and set it up in time)
+        db.exec("CREATE TABLE events_default PARTITION OF events DEFAULT",
+                "INSERT INTO events SELECT g % 1000 FROM generate_series(1, 400000) g");
         String name = db.queryStrings("SELECT current_database()").get(0);
-        db.exec("ALTER DATABASE \"" + name + "\" SET statement_timeout = 1");
-        Pgpart pgpart = PgpartIT.pgpart(db, YAML, PgpartIT.NOW);
+        db.exec("ALTER DATABASE \"" + name + "\" SET statement_timeout = 100");
+        Pgpart pgpart = PgpartIT.pgpart(db, YAML.replace("premake: 1 }", "premake: 1, default_partition: true }"), PgpartIT.NOW);
 
         MaintainResult r = pgpart.maintain(MaintainOptions.defaults());
 
         db.exec("SET statement_timeout = 0", "ALTER DATABASE \"" + name + "\" RESET statement_timeout");
         assertThat(r.hasFailures()).as(r.results().toString()).isFalse();
-        assertThat(db.partitionsOf("events")).containsExactly("events_p0", "events_p1000");
+        assertThat(r.rowsMoved()).isEqualTo(400_000);
+        assertThat(db.partitionsOf("events")).containsExactly("events_default", "events_p0", "events_p1000");
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class Pgpart {
     private final Sessions sessions;
     private final ManualPartitions manual;
     private final String application;
+    private final ArchiveActions archiveActions;
+    private final dev.pgpart.archive.ArchiveProgress archiveProgress;
 
     private Pgpart(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -79,6 +81,8 @@ public final class Pgpart {
         this.sessions = new Sessions(dataSource, spec.lockTimeout(), b.statementTimeout);
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
         this.application = b.application;
+        this.archiveProgress = b.archiveProgress;
+        this.archiveActions = new ArchiveActions(b.archiveProgress, listener);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -102,7 +106,28 @@ public final class Pgpart {
     /** What {@link #maintain} would do at {@code at}, for one table or all. */
     public Plan plan(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        return withSession(c -> planEach(s, readEach(c, s), at, at));
+        return withSession(c -> ArchiveActions.withResumable(c, s, planEach(s, readEach(c, s), at, at)));
+    }
+
+    /**
+     * {@code archive run}: what {@link #maintain} does with archive actions (and unfinished archive
+     * jobs), without creating, detaching or dropping anything else.
+     */
+    public MaintainResult archiveRun(MaintainOptions options, Optional<QualifiedName> table, Instant at) {
+        Spec s = select(table);
+        return withSession(c -> {
+            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
+                Instant real = clock.instant();
+                Plan plan = ArchiveActions.onlyArchives(ArchiveActions.withResumable(c, s,
+                        planEach(s, readEach(c, s), at, at.isAfter(real) ? real : at)));
+                return archiveActions.finish(c, s, plan, new MaintainResult(plan, List.of(), Duration.ZERO), options);
+            }
+        });
+    }
+
+    /** {@code archive list}, {@code verify} and {@code restore}. */
+    public Archives archives() {
+        return new Archives(sessions, spec, archiveProgress);
     }
 
     public MaintainResult maintain(MaintainOptions options) {
@@ -163,12 +188,17 @@ public final class Pgpart {
         Catalog catalog = read.catalog();
         // A future --at premakes for then; it never drops what is still within retention today.
         Instant real = clock.instant();
-        Plan plan = planEach(s, read, at, at.isAfter(real) ? real : at);
-        if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
+        Plan plan = ArchiveActions.withResumable(c, s, planEach(s, read, at, at.isAfter(real) ? real : at));
+        // archive actions are jobs, run after the executor's statements
+        Plan statements = ArchiveActions.withoutArchives(plan);
+        MaintainResult executed;
+        if (options.jobs() > 1 && statements.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
             Executor.prepare(c); // a read-only database is one error here, not one per worker
-            return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
+            executed = new ParallelMaintenance(sessions, listener).run(statements, catalog, options, lockTimeouts(s));
+        } else {
+            executed = new Executor().execute(c, statements, catalog, options, lockTimeouts(s), listener);
         }
-        return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
+        return archiveActions.finish(c, s, plan, executed, options);
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
@@ -309,6 +339,7 @@ public final class Pgpart {
         private MaintenanceListener listener = MaintenanceListener.NONE;
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
         private String application = "pgpart";
+        private dev.pgpart.archive.ArchiveProgress archiveProgress = dev.pgpart.archive.ArchiveProgress.NONE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -341,6 +372,12 @@ public final class Pgpart {
         /** Who runs maintenance, as the run history records it (the CLI says pgpart-cli; an app its name). */
         public Builder application(String name) {
             this.application = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Where archive transfers report their progress (bytes/s); none by default. */
+        public Builder archiveProgress(dev.pgpart.archive.ArchiveProgress p) {
+            this.archiveProgress = Objects.requireNonNull(p);
             return this;
         }
 

@@ -18,10 +18,14 @@ import picocli.CommandLine.ParseResult;
 class SharedOptionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     /** A minimal valid invocation of every command that prints a report. */
-    private static final Map<String, String> REPORTING = Map.of(
-            "plan", "plan", "maintain", "maintain", "status", "status", "check", "check", "validate", "validate",
-            "partition add", "partition add --table orders --default", "partition detach", "partition detach orders_p1",
-            "partition drop", "partition drop orders_p1", "explain", "explain SELECT");
+    private static final Map<String, String> REPORTING = Map.ofEntries(
+            Map.entry("plan", "plan"), Map.entry("maintain", "maintain"), Map.entry("status", "status"),
+            Map.entry("check", "check"), Map.entry("validate", "validate"),
+            Map.entry("partition add", "partition add --table orders --default"),
+            Map.entry("partition detach", "partition detach orders_p1"), Map.entry("partition drop", "partition drop orders_p1"),
+            Map.entry("explain", "explain SELECT"), Map.entry("archive list", "archive list"),
+            Map.entry("archive run", "archive run"), Map.entry("archive verify", "archive verify orders_p1"),
+            Map.entry("archive restore", "archive restore orders_p1"));
 
     private static Main main() {
         return new Main(Env.of(Map.of()), file -> {
@@ -48,7 +52,7 @@ class SharedOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plan", "maintain", "status", "check", "validate", "partition add", "partition detach",
-            "partition drop", "explain"})
+            "partition drop", "explain", "archive list", "archive run", "archive verify", "archive restore"})
     void everyCommandThatReportsAcceptsJson(String command) {
         ParseResult r = parse(REPORTING.get(command) + " --json");
         assertThat(r.hasMatchedOption("--json")).as(command).isTrue();
@@ -85,9 +89,9 @@ class SharedOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "maintain", "status"})
+    @ValueSource(strings = {"plan", "maintain", "status", "archive list", "archive run"})
     void theHelpOfEveryCommandWithTableDescribesItInTheSameWords(String command) {
-        Run run = Run.of(main(), command, "--help");
+        Run run = Run.of(main(), (command + " --help").split(" "));
         assertThat(oneLine(run.out())).contains("--table=TABLE",
                 "Only this configured table (schema.table; unqualified means public).");
     }

@@ -32,9 +32,14 @@ final class ArchiveFixture {
     }
 
     static String yaml(Path store, String partSize) {
+        return yaml("location: " + store.toUri().toString().replaceFirst("^file:/(?!/)", "file:///"), partSize);
+    }
+
+    /** @param archiveLines the lines of the archive: block before part_size, e.g. {@code location: s3://b/p} */
+    static String yaml(String archiveLines, String partSize) {
         return """
                 archive:
-                  location: %s
+                  %s
                   part_size: %s
                 tables:
                   public.events:
@@ -43,7 +48,7 @@ final class ArchiveFixture {
                     start: 2026-01-01
                     retention: 3 months
                     on_expiry: archive
-                """.formatted(store.toUri().toString().replaceFirst("^file:/(?!/)", "file:///"), partSize);
+                """.formatted(archiveLines.replace("\n", "\n  "), partSize);
     }
 
     static ArchiveFixture create(String hint, Path store) {
@@ -51,12 +56,16 @@ final class ArchiveFixture {
     }
 
     static ArchiveFixture create(String hint, Path store, String partSize) {
+        return withYaml(hint, store, yaml(store, partSize));
+    }
+
+    static ArchiveFixture withYaml(String hint, Path store, String yaml) {
         Db db = Db.create(hint);
         db.exec("CREATE TABLE events (id bigint NOT NULL, at timestamptz NOT NULL, gone int, note text, payload jsonb,"
                         + " data bytea, tags text[], amount numeric(30,12), doubled bigint GENERATED ALWAYS AS (id * 2) STORED)"
                         + " PARTITION BY RANGE (at)",
                 "ALTER TABLE events DROP COLUMN gone");
-        ArchiveFixture f = new ArchiveFixture(db, store, yaml(store, partSize));
+        ArchiveFixture f = new ArchiveFixture(db, store, yaml);
         f.pgpart(JAN).maintain(MaintainOptions.defaults(), Optional.empty(), JAN);
         f.pgpart(NOW).maintain(MaintainOptions.defaults().withSkips(false, true), Optional.empty(), NOW);
         f.insertRows(600);

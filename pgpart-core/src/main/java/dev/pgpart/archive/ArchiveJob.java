@@ -96,7 +96,7 @@ public final class ArchiveJob {
                     phase("detach", ctx -> detach(c, ctx, a, log, store.uri(layout.prefix()))),
                     phase("export", ctx -> export(c, ctx, a, log, store)),
                     phase("verify", ctx -> verify(c, ctx, a, log, store, layout)),
-                    phase("drop", ctx -> drop(ctx, a, log, store, layout)));
+                    phase("drop", ctx -> drop(c, ctx, a, log, store, layout)));
             return new JobRunner(schema, owner).run(c, KIND, a.partition().toString(), params(a, spec), phases);
         }
     }
@@ -167,15 +167,6 @@ public final class ArchiveJob {
         } catch (IOException io) {
             throw storeFailure(a, "verify", io);
         }
-        if (problems.isEmpty()) {
-            Verifier.columnDifference(c, a.partition(), m).ifPresent(problems::add);
-        }
-        if (problems.isEmpty()) {
-            RowChecksum.Value table = Verifier.tableChecksum(c, a.partition(), m.columns(), lockTimeout);
-            if (!table.equals(m.checksum())) {
-                problems.add("the table " + a.partition() + " has " + table + ", the archive " + m.checksum());
-            }
-        }
         if (!problems.isEmpty()) {
             ctx.step(x -> new JobContext.Progress(0, Map.of(EXPORTED, "false")));
             throw Verifier.mismatch(a.partition(), problems, a.partition() + " is kept, detached; nothing was dropped."
@@ -187,7 +178,21 @@ public final class ArchiveJob {
         });
     }
 
-    private void drop(JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout) throws SQLException {
+    private void drop(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
+            throws SQLException {
+        if ("false".equals(ctx.job().checkpoint().get(EXPORTED))) {
+            verify(c, ctx, a, log, store, layout); // the table differed from the archive last time: export and verify anew
+        }
+        try {
+            dropVerified(ctx, a, log, store, layout);
+        } catch (ArchiveMismatch e) {
+            ctx.step(x -> new JobContext.Progress(0, Map.of(EXPORTED, "false")));
+            throw e;
+        }
+    }
+
+    private void dropVerified(JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
+            throws SQLException {
         ctx.step(x -> {
             if (TableState.of(x, a.partition()) == TableState.MISSING && log.find(x, a.partition())
                     .filter(e -> e.state() == ArchiveEntry.State.DROPPED).isPresent()) {
@@ -201,11 +206,19 @@ public final class ArchiveJob {
             if (TableState.of(x, a.partition()) != TableState.DETACHED) {
                 throw new PgpartException(ErrorCode.UNSAFE, a.partition() + " is attached again; it was not dropped");
             }
-            // the last look, under the lock the DROP takes anyway: nothing can change it in between
-            RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns());
-            if (!table.equals(m.checksum())) {
-                throw Verifier.mismatch(a.partition(), List.of("the table changed after verification: it has " + table
-                        + ", the archive " + m.checksum()), a.partition() + " is kept; run again to export it anew");
+            // The table is compared with the verified archive here, under the lock the DROP takes
+            // anyway, so nothing can change it between this look and the drop: one scan of the table.
+            List<String> problems = new java.util.ArrayList<>();
+            Verifier.columnDifference(x, a.partition(), m).ifPresent(problems::add);
+            if (problems.isEmpty()) {
+                RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns());
+                if (!table.equals(m.checksum())) {
+                    problems.add("the table " + a.partition() + " has " + table + ", the archive " + m.checksum());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw Verifier.mismatch(a.partition(), problems, a.partition() + " is kept, detached; nothing was"
+                        + " dropped. If the table changed after the export, the next run exports it anew");
             }
             try (Statement s = x.createStatement()) {
                 s.execute("DROP TABLE " + a.partition().sql());

@@ -57,7 +57,7 @@ public final class ArchiveLog {
 
     /** The live archive of {@code partition} (not a restored one), if any. */
     public Optional<ArchiveEntry> find(Connection c, QualifiedName partition) throws SQLException {
-        if (!schema.exists(c)) {
+        if (schema.version(c) < 2) {
             return Optional.empty();
         }
         List<ArchiveEntry> found = query(c, "SELECT " + COLUMNS + " FROM " + table + " WHERE partition = ?"
@@ -67,7 +67,7 @@ public final class ArchiveLog {
 
     /** Every archive of the given parents (all when empty), oldest bound first; nothing when the state schema does not exist. */
     public List<ArchiveEntry> list(Connection c, List<QualifiedName> parents) throws SQLException {
-        if (!schema.exists(c) || schema.version(c) < 2) {
+        if (schema.version(c) < 2) {
             return List.of();
         }
         return query(c, "SELECT " + COLUMNS + " FROM " + table + " WHERE cardinality(?::text[]) = 0 OR parent = ANY (?::text[])"

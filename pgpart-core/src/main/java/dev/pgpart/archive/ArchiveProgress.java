@@ -30,7 +30,7 @@ public interface ArchiveProgress {
             this.step = step;
         }
 
-        void at(long bytes, long rows) {
+        synchronized void at(long bytes, long rows) {
             long now = System.nanoTime();
             if (now - last >= EVERY_NANOS) {
                 last = now;
@@ -38,7 +38,7 @@ public interface ArchiveProgress {
             }
         }
 
-        void done(long bytes, long rows) {
+        synchronized void done(long bytes, long rows) {
             to.transferred(partition, step, bytes, rows, Duration.ofNanos(System.nanoTime() - start));
         }
     }

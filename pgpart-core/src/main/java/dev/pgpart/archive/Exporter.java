@@ -48,7 +48,7 @@ final class Exporter {
             }
             columns = TableColumns.read(c, partition);
             ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, partition, "export");
-            PartWriter w = new PartWriter(store, layout, spec, (raw, stored, rows) -> t.at(raw, rows));
+            PartWriter w = new PartWriter(store, layout, spec, t::at);
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + partition.sql() + " ("
                         + TableColumns.copyList(columns) + ") TO STDOUT WITH (FORMAT csv)", w);

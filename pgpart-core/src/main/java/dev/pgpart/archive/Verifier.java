@@ -39,42 +39,82 @@ final class Verifier {
         }
     }
 
-    /** Problems with the store's copy; empty when every part and the checksum match the manifest. */
+    /** What reading one part found. */
+    private record PartCheck(Optional<String> problem, RowChecksum.Value value, long raw) {
+    }
+
+    /**
+     * Problems with the store's copy; empty when every part and the checksum match the manifest.
+     * Parts are independent and the checksum is a sum, so they are read on several threads.
+     */
     List<String> checkStore(Manifest m) throws IOException {
-        List<String> problems = new ArrayList<>();
-        RowChecksum all = new RowChecksum();
         ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, m.partition(), "verify");
-        long[] raw = {0};
-        for (PartInfo p : m.parts()) {
-            checkPart(m, p, all, problems, t, raw);
+        int threads = Math.max(1, Math.min(m.parts().size(), Math.min(4, Runtime.getRuntime().availableProcessors())));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "pgpart-archive-verify " + m.partition());
+            th.setDaemon(true);
+            return th;
+        });
+        List<String> problems = new ArrayList<>();
+        RowChecksum.Value all = RowChecksum.Value.EMPTY;
+        long raw = 0;
+        try {
+            List<java.util.concurrent.Future<PartCheck>> checks = new ArrayList<>();
+            long[] done = {0};
+            for (PartInfo p : m.parts()) {
+                checks.add(pool.submit(() -> checkPart(m, p, t, done)));
+            }
+            for (java.util.concurrent.Future<PartCheck> f : checks) {
+                PartCheck c = get(f);
+                c.problem().ifPresent(problems::add);
+                all = all.plus(c.value());
+                raw += c.raw();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        t.done(raw[0], all.rows());
-        if (problems.isEmpty() && !all.value().equals(m.checksum())) {
-            problems.add("the rows read back (" + all.value() + ") do not match the manifest's checksum (" + m.checksum() + ")");
+        t.done(raw, all.rows());
+        if (problems.isEmpty() && !all.equals(m.checksum())) {
+            problems.add("the rows read back (" + all + ") do not match the manifest's checksum (" + m.checksum() + ")");
         }
         return problems;
     }
 
-    private void checkPart(Manifest m, PartInfo p, RowChecksum all, List<String> problems, ArchiveProgress.Throttled t,
-                           long[] raw) throws IOException {
+    private static PartCheck get(java.util.concurrent.Future<PartCheck> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("verification was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().toString(), e.getCause());
+        }
+    }
+
+    private PartCheck checkPart(Manifest m, PartInfo p, ArchiveProgress.Throttled t, long[] done) throws IOException {
         MessageDigest sha = DigestCounter.newSha256();
         RowChecksum part = new RowChecksum();
         InputStream object;
         try {
             object = store.open(p.key());
         } catch (java.io.FileNotFoundException e) {
-            problems.add("part " + store.uri(p.key()) + " is missing from the store");
-            return;
+            return new PartCheck(Optional.of("part " + store.uri(p.key()) + " is missing from the store"), RowChecksum.Value.EMPTY, 0);
         }
+        long raw = 0;
         try (DigestInputStream digest = new DigestInputStream(object, sha)) {
             Optional<String> unreadable = Optional.empty();
             try (InputStream in = Codec.decompress(m.compression(), nonClosing(digest))) {
                 byte[] buf = new byte[BUFFER];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     part.update(buf, 0, n);
-                    all.update(buf, 0, n);
-                    raw[0] += n;
-                    t.at(raw[0], all.rows());
+                    raw += n;
+                    synchronized (done) {
+                        done[0] += n;
+                        t.at(done[0], 0);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 unreadable = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -82,12 +122,18 @@ final class Verifier {
             digest.transferTo(java.io.OutputStream.nullOutputStream()); // the rest, so the hash covers every byte even when decoding failed
             String hex = HexFormat.of().formatHex(sha.digest());
             if (!hex.equals(p.sha256())) {
-                problems.add("part " + store.uri(p.key()) + " differs: its sha256 is " + hex + ", the manifest says " + p.sha256());
-            } else if (unreadable.isPresent()) {
-                problems.add("part " + store.uri(p.key()) + " cannot be decompressed: " + unreadable.get());
-            } else if (!part.atRecordBoundary() || part.rows() != p.rows()) {
-                problems.add("part " + store.uri(p.key()) + " holds " + part.rows() + " rows, the manifest says " + p.rows());
+                return new PartCheck(Optional.of("part " + store.uri(p.key()) + " differs: its sha256 is " + hex
+                        + ", the manifest says " + p.sha256()), RowChecksum.Value.EMPTY, raw);
             }
+            if (unreadable.isPresent()) {
+                return new PartCheck(Optional.of("part " + store.uri(p.key()) + " cannot be decompressed: " + unreadable.get()),
+                        RowChecksum.Value.EMPTY, raw);
+            }
+            if (!part.atRecordBoundary() || part.rows() != p.rows()) {
+                return new PartCheck(Optional.of("part " + store.uri(p.key()) + " holds " + part.rows() + " rows, the manifest says "
+                        + p.rows()), RowChecksum.Value.EMPTY, raw);
+            }
+            return new PartCheck(Optional.empty(), part.value(), raw);
         }
     }
 
@@ -132,7 +178,6 @@ final class Verifier {
     }
 
     static PgpartException mismatch(QualifiedName partition, List<String> problems, String left) {
-        return new PgpartException(ErrorCode.UNSAFE, "the archive of " + partition + " does not match: "
-                + String.join("; ", problems) + ". " + left);
+        return new ArchiveMismatch("the archive of " + partition + " does not match: " + String.join("; ", problems) + ". " + left);
     }
 }

@@ -179,8 +179,12 @@ public final class Pgpart {
             RunLog log = new RunLog(schema);
             List<RunLog.Run> recent = recorded ? log.recent(c, runs) : List.of();
             return new Health(at, tables, findings, recorded, recent, recorded ? log.lastSuccess(c) : Optional.empty(),
-                    recorded ? JobRunner.recent(c, schema, 50) : List.of());
+                    recorded ? JobRunner.recent(c, schema, 50) : List.of(), archives(c, schema));
         });
+    }
+
+    private List<dev.pgpart.archive.ArchiveEntry> archives(Connection c, StateSchema schema) throws SQLException {
+        return new dev.pgpart.archive.ArchiveLog(schema).list(c, spec.tables().stream().map(TableSpec::table).toList());
     }
 
     private MaintainResult maintainLocked(Connection c, Spec s, MaintainOptions options, Instant at) throws SQLException {
@@ -240,6 +244,8 @@ public final class Pgpart {
             new Checker().findings(spec.withTables(fitting), catalog, at).forEach(findings::add);
             // at --at too: "if cron stopped now, would check alert then?" counts the history's age at that time
             findings.addAll(StateFindings.of(spec.operations(), history(c), at));
+            StateSchema state = new StateSchema(spec.operations().stateSchema());
+            findings.addAll(dev.pgpart.archive.ArchiveFindings.of(spec.operations(), archives(c, state), at));
             return findings.stream().distinct().toList();
         });
     }

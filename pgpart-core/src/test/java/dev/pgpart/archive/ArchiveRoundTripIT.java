@@ -106,6 +106,9 @@ class ArchiveRoundTripIT {
         assertThat(f.db.queryLong("SELECT count(*) FROM events_p20260101")).isGreaterThan(200);
         assertThat(f.db.queryStrings("SELECT state FROM pgpart.archive WHERE partition = 'public.events_p20260101'"))
                 .containsExactly("exported");
+        assertThat(f.pgpart(ArchiveFixture.NOW).check(java.time.Instant.now().plus(Duration.ofHours(1))))
+                .filteredOn(x -> x.kind() == dev.pgpart.plan.Finding.Kind.ARCHIVE_INCOMPLETE)
+                .singleElement().satisfies(x -> assertThat(x.message()).contains("events_p20260101", "exported"));
         VerifyReport v = f.pgpart(ArchiveFixture.NOW).archives().verify(JANUARY);
         assertThat(v.ok()).isFalse();
         assertThat(v.problems()).singleElement().asString().contains("part-00001");
@@ -128,6 +131,27 @@ class ArchiveRoundTripIT {
             f.pgpart(ArchiveFixture.NOW).archives().restore(JANUARY, Optional.empty(), false, Duration.ofSeconds(5));
             assertThat(f.difference("events_p20260101", "expected_jan")).as(phase).isZero();
         }
+    }
+
+    @Test
+    void aTableChangedAfterVerificationIsNotDroppedAndTheNextRunArchivesItAnew() {
+        ArchiveFixture f = ArchiveFixture.create("arch_changed", dir);
+        runJobStoppingAfter(f, "verify");
+        f.db.exec("INSERT INTO events_p20260101 (id, at, note) VALUES (-1, '2026-01-02', 'written after the export')");
+        long rows = f.db.queryLong("SELECT count(*) FROM events_p20260101");
+
+        ActionResult first = january(f.maintainWithConsent());
+        assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(first.detail()).contains("does not match", "nothing was dropped");
+        assertThat(f.db.queryLong("SELECT count(*) FROM events_p20260101")).isEqualTo(rows);
+
+        ActionResult second = january(f.maintainWithConsent());
+        assertThat(second.outcome()).as(second.detail()).isEqualTo(Outcome.APPLIED);
+        assertThat(f.db.queryLong("SELECT rows FROM pgpart.archive WHERE partition = 'public.events_p20260101'")).isEqualTo(rows);
+    }
+
+    private static ActionResult january(MaintainResult r) {
+        return r.results().stream().filter(x -> x.action().partition().equals(JANUARY)).findFirst().orElseThrow();
     }
 
     private static void runJobStoppingAfter(ArchiveFixture f, String phase) {

@@ -150,6 +150,51 @@ class ArchiveRoundTripIT {
         assertThat(f.db.queryLong("SELECT rows FROM pgpart.archive WHERE partition = 'public.events_p20260101'")).isEqualTo(rows);
     }
 
+    @Test
+    void aPartitionAnotherProcessIsArchivingIsLeftToItAndNothingChanges() throws Exception {
+        ArchiveFixture f = ArchiveFixture.create("arch_busy", dir);
+        try (var other = f.db.dataSource().getConnection(); var s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + 0x7067746a + ", hashtext('public.events_p20260101'))");
+            ActionResult jan = january(f.maintainWithConsent());
+            assertThat(jan.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(jan.detail()).contains("another runner is working on public.events_p20260101", "Nothing was changed");
+            assertThat(f.db.partitionsOf("public.events")).contains("events_p20260101");
+        }
+    }
+
+    @Test
+    void aJobWhoseSessionIsKilledMidwayResumesWithTheNextRun() {
+        ArchiveFixture f = ArchiveFixture.create("arch_killed", dir);
+        f.keepCopy("events_p20260101", "expected_jan");
+        var action = januaryAction(f);
+        var spec = dev.pgpart.spec.SpecLoader.parse(f.yaml, "pgpart.yml");
+        try (var c = f.db.dataSource().getConnection()) {
+            dev.pgpart.exec.Session.configure(c);
+            ArchiveJob job = new ArchiveJob(dev.pgpart.state.StateSchema.defaults(), "test", spec.archive(action.parent())
+                    .orElseThrow(), Duration.ofSeconds(2), MaintainOptions.defaults(), ArchiveProgress.NONE, "test")
+                    .afterEachPhase(p -> {
+                        if (p.equals("export")) { // like kill -9: the session ends, nothing is marked
+                            f.db.exec("SELECT pg_terminate_backend(owner_pid, 10000) FROM pgpart.job WHERE kind = 'archive'");
+                        }
+                    });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.run(c, action)).isInstanceOf(RuntimeException.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(f.db.queryStrings("SELECT phase || ' ' || state FROM pgpart.job WHERE kind = 'archive'"))
+                .containsExactly("export running");
+
+        ActionResult jan = january(f.maintainWithConsent());
+        assertThat(jan.outcome()).as(jan.detail()).isEqualTo(Outcome.APPLIED);
+        f.pgpart(ArchiveFixture.NOW).archives().restore(JANUARY, Optional.empty(), false, Duration.ofSeconds(5));
+        assertThat(f.difference("events_p20260101", "expected_jan")).isZero();
+    }
+
+    private static dev.pgpart.plan.ArchivePartition januaryAction(ArchiveFixture f) {
+        return (dev.pgpart.plan.ArchivePartition) f.pgpart(ArchiveFixture.NOW).plan().actions().stream()
+                .filter(a -> a.partition().equals(JANUARY)).findFirst().orElseThrow();
+    }
+
     private static ActionResult january(MaintainResult r) {
         return r.results().stream().filter(x -> x.action().partition().equals(JANUARY)).findFirst().orElseThrow();
     }

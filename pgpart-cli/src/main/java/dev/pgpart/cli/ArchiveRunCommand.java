@@ -36,7 +36,7 @@ final class ArchiveRunCommand implements Callable<Integer> {
         MaintainResult result = main.pgpart(main.spec(true), progress)
                 .archiveRun(MaintainOptions.defaults().withConsent(yes), table.table(), main.clock().instant());
         if (json.on()) {
-            new Json().maintain(main.out(), result);
+            new Json().maintain(main.out(), result, "archive run");
         } else {
             new ResultText(Style.detect()).print(main.out(), result);
         }

@@ -46,12 +46,18 @@ class ArchiveCliIT {
     }
 
     @Test
-    void archiveRunWithoutYesExitsThreeAndChangesNothing() {
+    void archiveRunWithoutYesExitsThreeAndChangesNothing() throws Exception {
         CliDatabase cli = events("acli_noyes");
         Run run = cli.run("archive", "run");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.out()).contains("archive", "events_p20260101", "--yes");
         assertThat(cli.db().partitionsOf("public.events")).contains("events_p20260101", "events_p20260201");
+
+        Run json = cli.run("archive", "run", "--json");
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(3);
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.get("command").asText()).isEqualTo("archive run");
+        assertThat(doc.at("/summary/pendingConsent").asLong()).isEqualTo(2);
     }
 
     @Test

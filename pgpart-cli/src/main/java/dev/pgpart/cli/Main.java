@@ -29,8 +29,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Maintains PostgreSQL declarative partitions: creates them ahead of time, retires old ones,"
                 + " moves rows out of the default partition, and tells you when something needs a human."},
         subcommands = {PlanCommand.class, MaintainCommand.class, StatusCommand.class, CheckCommand.class, MetricsCommand.class,
-                PartitionCommand.class, ConvertCommand.class, ValidateCommand.class, ExplainCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+                PartitionCommand.class, ConvertCommand.class, ArchiveCommand.class, ValidateCommand.class, ExplainCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final String DEFAULT_CONFIG = "pgpart.yml";
 

@@ -14,6 +14,8 @@ public interface PgpartFactory {
 
     static PgpartFactory standard() {
         return (ds, spec, listener, clock, statementTimeout) -> Pgpart.builder(ds).spec(spec).listener(listener)
-                .clock(clock).statementTimeout(statementTimeout).build();
+                .clock(clock).statementTimeout(statementTimeout)
+                .archiveProgress(listener instanceof dev.pgpart.archive.ArchiveProgress p ? p : dev.pgpart.archive.ArchiveProgress.NONE)
+                .build();
     }
 }

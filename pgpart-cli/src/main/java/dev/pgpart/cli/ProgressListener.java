@@ -15,7 +15,7 @@ import java.util.Optional;
  * line once the run has taken {@link #QUIET} or an action of it is slow, and each action that
  * took {@link #SLOW_ACTION} or more.
  */
-final class ProgressListener implements MaintenanceListener {
+final class ProgressListener implements MaintenanceListener, dev.pgpart.archive.ArchiveProgress {
     static final Duration QUIET = Duration.ofSeconds(2);
     static final Duration SLOW_ACTION = Duration.ofSeconds(1);
 
@@ -28,6 +28,18 @@ final class ProgressListener implements MaintenanceListener {
         this.err = err;
         this.clock = clock;
         this.started = clock.instant();
+    }
+
+    /** Archive transfers: a line every few seconds with the rate, e.g. {@code export 512.0 MB, 2100000 rows, 85.3 MB/s}. */
+    @Override
+    public void transferred(QualifiedName partition, String step, long bytes, long rows, Duration elapsed) {
+        if (elapsed.compareTo(QUIET) < 0) {
+            return; // quick transfers stay quiet, like quick runs
+        }
+        double mb = bytes / (1024.0 * 1024.0);
+        double secs = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        err.println(String.format(java.util.Locale.ROOT, "%s: %s %.1f MB, %d rows, %.1f MB/s", partition, step, mb, rows, mb / secs));
+        err.flush();
     }
 
     @Override

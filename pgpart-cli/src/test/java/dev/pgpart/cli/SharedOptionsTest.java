@@ -32,7 +32,11 @@ class SharedOptionsTest {
             Map.entry("convert run", "convert run orders"),
             Map.entry("convert status", "convert status orders"),
             Map.entry("convert undo", "convert undo orders"),
-            Map.entry("convert finalize", "convert finalize orders"));
+            Map.entry("convert finalize", "convert finalize orders"),
+            Map.entry("archive list", "archive list"),
+            Map.entry("archive run", "archive run"),
+            Map.entry("archive verify", "archive verify orders_p1"),
+            Map.entry("archive restore", "archive restore orders_p1"));
 
     private static Main main() {
         return new Main(Env.of(Map.of()), file -> {
@@ -59,7 +63,8 @@ class SharedOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plan", "maintain", "status", "check", "validate", "partition add", "partition detach",
-            "partition drop", "explain", "convert plan", "convert run", "convert status", "convert undo", "convert finalize"})
+            "partition drop", "explain", "convert plan", "convert run", "convert status", "convert undo", "convert finalize",
+            "archive list", "archive run", "archive verify", "archive restore"})
     void everyCommandThatReportsAcceptsJson(String command) {
         ParseResult r = parse(REPORTING.get(command) + " --json");
         assertThat(r.hasMatchedOption("--json")).as(command).isTrue();
@@ -96,9 +101,9 @@ class SharedOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "maintain", "status"})
+    @ValueSource(strings = {"plan", "maintain", "status", "archive list", "archive run"})
     void theHelpOfEveryCommandWithTableDescribesItInTheSameWords(String command) {
-        Run run = Run.of(main(), command, "--help");
+        Run run = Run.of(main(), (command + " --help").split(" "));
         assertThat(oneLine(run.out())).contains("--table=TABLE",
                 "Only this configured table (schema.table; unqualified means public).");
     }

@@ -14,14 +14,23 @@ import java.util.Optional;
  * @param recorded    the state schema exists (run history and jobs are then meaningful)
  * @param runs        recent maintain runs, newest first
  * @param lastSuccess the newest run that did not fail
+ * @param archives    the archives of the configured tables (state schema's {@code archive} table)
  */
 public record Health(Instant at, List<TableStatus> tables, List<Finding> findings, boolean recorded,
-                     List<RunLog.Run> runs, Optional<RunLog.Run> lastSuccess, List<Job> jobs) {
+                     List<RunLog.Run> runs, Optional<RunLog.Run> lastSuccess, List<Job> jobs,
+                     List<dev.pgpart.archive.ArchiveEntry> archives) {
     public Health {
         tables = List.copyOf(tables);
         findings = List.copyOf(findings);
         runs = List.copyOf(runs);
         jobs = List.copyOf(jobs);
+        archives = List.copyOf(archives);
+    }
+
+    /** A snapshot without archives. */
+    public Health(Instant at, List<TableStatus> tables, List<Finding> findings, boolean recorded, List<RunLog.Run> runs,
+                  Optional<RunLog.Run> lastSuccess, List<Job> jobs) {
+        this(at, tables, findings, recorded, runs, lastSuccess, jobs, List.of());
     }
 
     public List<Finding> problems() {

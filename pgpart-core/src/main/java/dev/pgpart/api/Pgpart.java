@@ -65,6 +65,8 @@ public final class Pgpart {
     private final Sessions sessions;
     private final ManualPartitions manual;
     private final String application;
+    private final ArchiveActions archiveActions;
+    private final dev.pgpart.archive.ArchiveProgress archiveProgress;
 
     private Pgpart(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -74,6 +76,8 @@ public final class Pgpart {
         this.sessions = new Sessions(dataSource, spec.lockTimeout(), b.statementTimeout);
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
         this.application = b.application;
+        this.archiveProgress = b.archiveProgress;
+        this.archiveActions = new ArchiveActions(b.archiveProgress, listener);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -97,7 +101,28 @@ public final class Pgpart {
     /** What {@link #maintain} would do at {@code at}, for one table or all. */
     public Plan plan(Optional<QualifiedName> table, Instant at) {
         Spec s = select(table);
-        return withSession(c -> planEach(s, readEach(c, s), at, at));
+        return withSession(c -> ArchiveActions.withResumable(c, s, planEach(s, readEach(c, s), at, at)));
+    }
+
+    /**
+     * {@code archive run}: what {@link #maintain} does with archive actions (and unfinished archive
+     * jobs), without creating, detaching or dropping anything else.
+     */
+    public MaintainResult archiveRun(MaintainOptions options, Optional<QualifiedName> table, Instant at) {
+        Spec s = select(table);
+        return withSession(c -> {
+            try (AdvisoryLock.Held lock = AdvisoryLock.acquire(c, options.lockWait())) {
+                Instant real = clock.instant();
+                Plan plan = ArchiveActions.onlyArchives(ArchiveActions.withResumable(c, s,
+                        planEach(s, readEach(c, s), at, at.isAfter(real) ? real : at)));
+                return archiveActions.finish(c, s, plan, new MaintainResult(plan, List.of(), Duration.ZERO), options);
+            }
+        });
+    }
+
+    /** {@code archive list}, {@code verify} and {@code restore}. */
+    public Archives archives() {
+        return new Archives(sessions, spec, archiveProgress);
     }
 
     public MaintainResult maintain(MaintainOptions options) {
@@ -149,8 +174,12 @@ public final class Pgpart {
             RunLog log = new RunLog(schema);
             List<RunLog.Run> recent = recorded ? log.recent(c, runs) : List.of();
             return new Health(at, tables, findings, recorded, recent, recorded ? log.lastSuccess(c) : Optional.empty(),
-                    recorded ? JobRunner.recent(c, schema, 50) : List.of());
+                    recorded ? JobRunner.recent(c, schema, 50) : List.of(), archives(c, schema));
         });
+    }
+
+    private List<dev.pgpart.archive.ArchiveEntry> archives(Connection c, StateSchema schema) throws SQLException {
+        return new dev.pgpart.archive.ArchiveLog(schema).list(c, spec.tables().stream().map(TableSpec::table).toList());
     }
 
     private MaintainResult maintainLocked(Connection c, Spec s, MaintainOptions options, Instant at) throws SQLException {
@@ -158,12 +187,17 @@ public final class Pgpart {
         Catalog catalog = read.catalog();
         // A future --at premakes for then; it never drops what is still within retention today.
         Instant real = clock.instant();
-        Plan plan = planEach(s, read, at, at.isAfter(real) ? real : at);
-        if (options.jobs() > 1 && plan.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
+        Plan plan = ArchiveActions.withResumable(c, s, planEach(s, read, at, at.isAfter(real) ? real : at));
+        // archive actions are jobs, run after the executor's statements
+        Plan statements = ArchiveActions.withoutArchives(plan);
+        MaintainResult executed;
+        if (options.jobs() > 1 && statements.tables().stream().filter(t -> !t.isEmpty()).count() > 1) {
             Executor.prepare(c); // a read-only database is one error here, not one per worker
-            return new ParallelMaintenance(sessions, listener).run(plan, catalog, options, lockTimeouts(s));
+            executed = new ParallelMaintenance(sessions, listener).run(statements, catalog, options, lockTimeouts(s));
+        } else {
+            executed = new Executor().execute(c, statements, catalog, options, lockTimeouts(s), listener);
         }
-        return new Executor().execute(c, plan, catalog, options, lockTimeouts(s), listener);
+        return archiveActions.finish(c, s, plan, executed, options);
     }
 
     public List<TableStatus> status(Optional<QualifiedName> table) {
@@ -205,6 +239,8 @@ public final class Pgpart {
             new Checker().findings(spec.withTables(fitting), catalog, at).forEach(findings::add);
             // at --at too: "if cron stopped now, would check alert then?" counts the history's age at that time
             findings.addAll(StateFindings.of(spec.operations(), history(c), at));
+            StateSchema state = new StateSchema(spec.operations().stateSchema());
+            findings.addAll(dev.pgpart.archive.ArchiveFindings.of(spec.operations(), archives(c, state), at));
             return findings.stream().distinct().toList();
         });
     }
@@ -312,6 +348,7 @@ public final class Pgpart {
         private MaintenanceListener listener = MaintenanceListener.NONE;
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
         private String application = "pgpart";
+        private dev.pgpart.archive.ArchiveProgress archiveProgress = dev.pgpart.archive.ArchiveProgress.NONE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -344,6 +381,12 @@ public final class Pgpart {
         /** Who runs maintenance, as the run history records it (the CLI says pgpart-cli; an app its name). */
         public Builder application(String name) {
             this.application = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Where archive transfers report their progress (bytes/s); none by default. */
+        public Builder archiveProgress(dev.pgpart.archive.ArchiveProgress p) {
+            this.archiveProgress = Objects.requireNonNull(p);
             return this;
         }
 

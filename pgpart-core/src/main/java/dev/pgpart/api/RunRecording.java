@@ -100,7 +100,7 @@ final class RunRecording {
         }
     }
 
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
@@ -108,7 +108,7 @@ final class RunRecording {
         }
     }
 
-    private static String version() {
+    static String version() {
         return Optional.ofNullable(RunRecording.class.getPackage().getImplementationVersion()).orElse("development build");
     }
 }

@@ -7,7 +7,7 @@ import dev.pgpart.sql.QualifiedName;
  * exactly them. Each concerns one partition of one parent.
  */
 public sealed interface Action permits CreatePartition, CreateDefaultPartition, DetachPartition, DropPartition,
-        FinalizeDetach {
+        FinalizeDetach, ArchivePartition {
 
     QualifiedName parent();
 
@@ -55,6 +55,11 @@ public sealed interface Action permits CreatePartition, CreateDefaultPartition, 
             public String finalizeDetach(FinalizeDetach a) {
                 return "finalize-detach";
             }
+
+            @Override
+            public String archive(ArchivePartition a) {
+                return "archive";
+            }
         });
     }
 
@@ -74,5 +79,7 @@ public sealed interface Action permits CreatePartition, CreateDefaultPartition, 
         R drop(DropPartition a);
 
         R finalizeDetach(FinalizeDetach a);
+
+        R archive(ArchivePartition a);
     }
 }

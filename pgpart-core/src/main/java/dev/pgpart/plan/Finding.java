@@ -47,7 +47,11 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         /** The run creates fewer partitions than wanted because of {@code max_partitions_per_run}. */
         CAPPED,
         /** The table's catalog could not be read within lock_timeout, so it was not planned. */
-        LOCKED
+        LOCKED,
+        /** A partition was detached for archiving, but its archive is not finished after {@code job_stuck_after}. */
+        ARCHIVE_INCOMPLETE,
+        /** An archive was verified, but its table is still there after {@code max_maintenance_age}. */
+        ARCHIVE_NOT_DROPPED
     }
 
     @Override

@@ -56,9 +56,7 @@ final class Retention {
             }
             String reason = reason(ctx, s.hi().get(), cutoff);
             if (p.managed() || ctx.spec().expireUnmanaged()) {
-                removals.add(ctx.policy().onExpiry() == RangePolicy.OnExpiry.DROP
-                        ? new DropPartition(ctx.name(), p.name(), p.bound(), concurrently, reason)
-                        : new DetachPartition(ctx.name(), p.name(), p.bound(), concurrently, reason));
+                removals.add(removal(ctx.policy().onExpiry(), ctx.name(), p, concurrently, reason));
                 removed.add(p.name());
             } else {
                 findings.add(Findings.note(ctx.name(), Finding.Kind.UNMANAGED_EXPIRED, "partition " + p.name()
@@ -67,6 +65,15 @@ final class Retention {
             }
         }
         return new Outcome(finalizes, removals, findings, removed);
+    }
+
+    private static Action removal(RangePolicy.OnExpiry onExpiry, QualifiedName parent, Partition p, boolean concurrently,
+                                  String reason) {
+        return switch (onExpiry) {
+            case DROP -> new DropPartition(parent, p.name(), p.bound(), concurrently, reason);
+            case DETACH -> new DetachPartition(parent, p.name(), p.bound(), concurrently, reason);
+            case ARCHIVE -> new ArchivePartition(parent, p.name(), p.bound(), concurrently, reason);
+        };
     }
 
     private static boolean drops(RangeContext ctx, Partition p) {

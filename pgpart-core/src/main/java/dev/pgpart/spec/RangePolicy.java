@@ -42,5 +42,6 @@ public record RangePolicy(
         return Method.RANGE;
     }
 
-    public enum OnExpiry { DETACH, DROP }
+    /** {@code ARCHIVE}: detach, export to the table's archive store, verify, then drop. */
+    public enum OnExpiry { DETACH, DROP, ARCHIVE }
 }

@@ -79,16 +79,17 @@ final class RangeReader {
     }
 
     private static Optional<OnExpiry> onExpiry(MapReader m) {
-        Optional<Scalar> s = m.scalar("on_expiry", "detach or drop");
+        Optional<Scalar> s = m.scalar("on_expiry", "detach, drop or archive");
         if (s.isEmpty()) {
             return Optional.empty();
         }
         String t = s.get().text().strip().toLowerCase(Locale.ROOT);
-        if (t.equals("detach") || t.equals("drop")) {
+        if (t.equals("detach") || t.equals("drop") || t.equals("archive")) {
             return Optional.of(OnExpiry.valueOf(t.toUpperCase(Locale.ROOT)));
         }
         m.problems().add(s.get(), m.path("on_expiry"), "on_expiry is " + ConfigNode.describe(s.get()),
-                Suggest.didYouMean(t, List.of("detach", "drop")) + "write detach (keep the table, detached) or drop (delete it)");
+                Suggest.didYouMean(t, List.of("detach", "drop", "archive")) + "write detach (keep the table, detached), drop (delete it)"
+                        + " or archive (export it to the archive: location, verify, then drop it)");
         return Optional.empty();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 final class SpecReader {
     static final List<String> KEYS = List.of("lock_timeout", "max_partitions_per_run", "tables", "state_schema",
-            "history_keep_runs", "history_keep_days", "max_maintenance_age", "coverage_warning_intervals", "job_stuck_after");
+            "history_keep_runs", "history_keep_days", "max_maintenance_age", "coverage_warning_intervals", "job_stuck_after",
+            "archive");
     private final Problems problems = new Problems();
 
     private SpecReader() {
@@ -50,8 +51,12 @@ final class SpecReader {
                 key -> TableReader.METHODS.contains(key) || key.contains(".") ? "table entries go under 'tables:', indented; " : "");
         Duration lockTimeout = lockTimeout(top).orElse(Spec.DEFAULT_LOCK_TIMEOUT);
         int cap = maxPartitionsPerRun(top).orElse(TableSpec.DEFAULT_MAX_PARTITIONS_PER_RUN);
-        List<TableSpec> tables = tables(top, lockTimeout, cap, root.get());
-        return Optional.of(new Spec(lockTimeout, tables, operations(top)));
+        Map<QualifiedName, Entry> entries = new java.util.LinkedHashMap<>();
+        List<TableSpec> tables = tables(top, lockTimeout, cap, root.get(), entries);
+        Map<QualifiedName, TableSpec> byName = new java.util.LinkedHashMap<>();
+        tables.forEach(t -> byName.put(t.table(), t));
+        Map<QualifiedName, ArchiveSpec> archives = ArchiveSettings.resolve(top, entries, byName, problems);
+        return Optional.of(new Spec(lockTimeout, tables, operations(top), archives));
     }
 
     /** Shared with per-table overrides: positive, because 0 would let a DDL wait behind a long transaction forever. */
@@ -103,7 +108,8 @@ final class SpecReader {
                 " (RANGE partitions one run may create per table)");
     }
 
-    private List<TableSpec> tables(MapReader top, Duration lockTimeout, int cap, ConfigNode root) {
+    private List<TableSpec> tables(MapReader top, Duration lockTimeout, int cap, ConfigNode root,
+                                   Map<QualifiedName, Entry> entries) {
         Optional<ConfigNode> node = top.get("tables");
         if (node.isEmpty() || !(node.get() instanceof Mapping) || ((Mapping) node.get()).entries().isEmpty()) {
             problems.add(node.orElse(root), top.path("tables"), "tables is " + node.map(ConfigNode::describe).orElse("missing")
@@ -123,6 +129,7 @@ final class SpecReader {
             Optional<TableSpec> table = new TableReader(problems).read(e, path, name, lockTimeout, cap);
             if (earlier == null) {
                 table.ifPresent(tables::add);
+                name.ifPresent(n -> entries.put(n, e));
             }
         }
         return tables;

@@ -11,10 +11,10 @@ import java.util.Optional;
 final class TableReader {
     static final List<String> METHODS = List.of("interval", "list", "hash");
     static final List<String> RANGE_ONLY = List.of("premake", "start", "retention", "on_expiry", "time_zone",
-            "id_encoding", "subpartition", "expire_unmanaged", "max_partitions_per_run");
+            "id_encoding", "subpartition", "expire_unmanaged", "max_partitions_per_run", "archive");
     private static final List<String> KEYS = List.of("interval", "list", "hash", "premake", "start", "retention",
             "on_expiry", "default_partition", "time_zone", "id_encoding", "subpartition", "name_format",
-            "lock_timeout", "expire_unmanaged", "max_partitions_per_run", "key", "convert");
+            "lock_timeout", "expire_unmanaged", "max_partitions_per_run", "key", "convert", "archive");
     private final Problems problems;
 
     TableReader(Problems problems) {

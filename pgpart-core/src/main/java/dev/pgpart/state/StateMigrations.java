@@ -7,7 +7,7 @@ import java.util.List;
  * is a new step. Each runs once, in one transaction with its version row.
  */
 final class StateMigrations {
-    static final int LATEST = 1;
+    static final int LATEST = 2;
 
     record Step(int version, String description, List<String> statements) {
     }
@@ -69,6 +69,32 @@ final class StateMigrations {
                         + " error text)",
                 // one unfinished job per target: a failed one blocks others until resumed or cancelled
                 "CREATE UNIQUE INDEX job_one_unfinished_per_target ON " + s.table("job")
-                        + " (target) WHERE state IN ('running', 'failed')")));
+                        + " (target) WHERE state IN ('running', 'failed')")),
+                new Step(2, "archived partitions", List.of(
+                        // one row per archive of a partition: its state, where it is and its manifest
+                        "CREATE TABLE " + s.table("archive") + " ("
+                                + " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                                + " parent text NOT NULL,"
+                                + " partition text NOT NULL,"
+                                + " bound text NOT NULL,"
+                                + " location text NOT NULL,"
+                                + " state text NOT NULL"
+                                + "   CHECK (state IN ('detached', 'exported', 'verified', 'dropped', 'restored')),"
+                                + " rows bigint,"
+                                + " bytes bigint,"
+                                + " parts int,"
+                                + " checksum text,"
+                                + " manifest jsonb,"
+                                + " job_id bigint,"
+                                + " detached_at timestamptz NOT NULL DEFAULT now(),"
+                                + " exported_at timestamptz,"
+                                + " verified_at timestamptz,"
+                                + " dropped_at timestamptz,"
+                                + " restored_at timestamptz,"
+                                + " updated_at timestamptz NOT NULL DEFAULT now())",
+                        // one live archive per partition name; a restored one may be archived again later
+                        "CREATE UNIQUE INDEX archive_one_per_partition ON " + s.table("archive")
+                                + " (partition) WHERE state <> 'restored'",
+                        "CREATE INDEX ON " + s.table("archive") + " (parent)")));
     }
 }

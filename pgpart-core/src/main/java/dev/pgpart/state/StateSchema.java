@@ -43,7 +43,7 @@ public final class StateSchema {
     }
 
     /** A table of this schema, quoted: {@code "pgpart"."run"}. */
-    String table(String table) {
+    public String table(String table) {
         return Sql.ident(name) + "." + Sql.ident(table);
     }
 
@@ -138,6 +138,6 @@ public final class StateSchema {
 
     /** Every table of the schema, for docs and tests. */
     public List<String> tables() {
-        return List.of("schema_version", "run", "run_action", "job");
+        return List.of("schema_version", "run", "run_action", "job", "archive");
     }
 }

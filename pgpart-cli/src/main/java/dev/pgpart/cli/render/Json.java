@@ -49,10 +49,15 @@ public final class Json {
     }
 
     public void maintain(PrintWriter out, MaintainResult result) {
+        maintain(out, result, "maintain");
+    }
+
+    /** {@code maintain}'s document under another command's name ({@code archive run}). */
+    public void maintain(PrintWriter out, MaintainResult result, String command) {
         SummaryJson summary = new SummaryJson(count(result, Outcome.APPLIED), count(result, Outcome.SKIPPED),
                 count(result, Outcome.FAILED), result.results().stream().filter(ActionResult::skippedForConsent).count(),
                 result.rowsMoved());
-        write(out, new MaintainJson(JsonViews.SCHEMA, "maintain", result.plan().at(), summary,
+        write(out, new MaintainJson(JsonViews.SCHEMA, command, result.plan().at(), summary,
                 result.results().stream().map(ResultJson::of).toList(), FindingJson.all(result.plan().findings()),
                 JsonViews.SkippedJson.all(result.plan().skipped())));
     }

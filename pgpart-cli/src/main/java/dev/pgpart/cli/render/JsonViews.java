@@ -74,6 +74,9 @@ public final class JsonViews {
             } else if (a instanceof DropPartition d) {
                 concurrently = d.concurrently();
                 reason = d.reason();
+            } else if (a instanceof dev.pgpart.plan.ArchivePartition ar) {
+                concurrently = ar.concurrently();
+                reason = ar.reason();
             }
             return new ActionJson(Text.type(a), a.parent().toString(), a.partition().toString(),
                     Text.bound(a).map(BoundJson::of).orElse(null), a.requiresConsent(), rows, leaves, concurrently, reason,

@@ -28,6 +28,7 @@ public final class Prometheus {
         problems(p, h);
         runs(p, h);
         jobs(p, h);
+        ArchiveMetrics.write(p, h);
         p.print(out);
     }
 

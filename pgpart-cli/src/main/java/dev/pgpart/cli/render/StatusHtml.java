@@ -79,6 +79,7 @@ public final class StatusHtml {
                     : "no timeline: " + esc(t.method().toLowerCase(Locale.ROOT)) + " partitions have no order").append("</span>");
         }
         b.append("</div>\n");
+        StatusHtmlArchives.archived(b, h, t);
         // check's findings, not status's: the page shows what check reports, each once
         findings(b, h.findings().stream().filter(f -> f.table().equals(t.table())).toList());
         b.append("</section>\n");

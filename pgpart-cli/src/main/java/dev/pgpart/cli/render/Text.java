@@ -52,6 +52,11 @@ public final class Text {
             public java.util.Optional<Bound> finalizeDetach(FinalizeDetach f) {
                 return java.util.Optional.empty();
             }
+
+            @Override
+            public java.util.Optional<Bound> archive(dev.pgpart.plan.ArchivePartition a) {
+                return java.util.Optional.of(a.bound());
+            }
         });
     }
 

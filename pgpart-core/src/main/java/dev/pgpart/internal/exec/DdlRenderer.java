@@ -4,6 +4,7 @@ import dev.pgpart.api.Bound;
 import dev.pgpart.internal.catalog.Partition;
 import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.plan.Action;
+import dev.pgpart.plan.ArchivePartition;
 import dev.pgpart.plan.BoundText;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
@@ -67,6 +68,15 @@ public final class DdlRenderer {
                     detachedComment(a.partition(), parent).ifPresent(steps::add);
                 }
                 return new RenderedAction(a, Optional.empty(), steps);
+            }
+
+            @Override
+            public RenderedAction archive(ArchivePartition a) {
+                // An archive is a job (detach, export, verify, drop) that Pgpart runs itself, never a
+                // statement list: refusing here keeps a plan handed straight to the executor from
+                // detaching the partition and leaving it unarchived.
+                throw new IllegalArgumentException("archiving " + a.partition() + " is a job run by maintain or"
+                        + " archive run (Pgpart.maintain), not by the executor; nothing was changed");
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.pgpart.internal.exec;
 
 import dev.pgpart.plan.Action;
+import dev.pgpart.plan.ArchivePartition;
 import dev.pgpart.plan.CreateDefaultPartition;
 import dev.pgpart.plan.CreatePartition;
 import dev.pgpart.plan.DetachPartition;
@@ -39,6 +40,11 @@ final class Details {
             @Override
             public String finalizeDetach(FinalizeDetach f) {
                 return f.thenDrop() ? "detach finalized; dropped" : "detach finalized; kept as a plain table";
+            }
+
+            @Override
+            public String archive(ArchivePartition a) {
+                return "archived";
             }
         });
     }

@@ -1,0 +1,84 @@
+package dev.pgpart.archive;
+
+import dev.pgpart.spec.ArchiveSpec;
+import dev.pgpart.sql.QualifiedName;
+import dev.pgpart.sql.Sql;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * Streams a detached partition out with {@code COPY ... TO STDOUT (FORMAT csv)} into compressed
+ * parts in the store, in one REPEATABLE READ transaction holding a SHARE lock (nobody writes to it
+ * meanwhile), then writes the manifest. Starting again overwrites what an interrupted export left.
+ */
+final class Exporter {
+    private final ArchiveStore store;
+    private final ArchiveSpec spec;
+    private final Duration lockTimeout;
+    private final ArchiveProgress progress;
+
+    Exporter(ArchiveStore store, ArchiveSpec spec, Duration lockTimeout, ArchiveProgress progress) {
+        this.store = store;
+        this.spec = spec;
+        this.lockTimeout = lockTimeout;
+        this.progress = progress;
+    }
+
+    record Exported(String manifestJson, Manifest manifest) {
+    }
+
+    Exported export(Connection c, QualifiedName parent, QualifiedName partition, String bound, String version)
+            throws SQLException, IOException {
+        Layout layout = new Layout(parent, partition);
+        clear(layout);
+        PartWriter.Result result;
+        List<ColumnDef> columns;
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                s.execute("SET LOCAL lock_timeout = " + Sql.millis(lockTimeout));
+                s.execute("LOCK TABLE " + partition.sql() + " IN SHARE MODE");
+            }
+            columns = TableColumns.read(c, partition);
+            ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, partition, "export");
+            PartWriter w = new PartWriter(store, layout, spec, t::at);
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + partition.sql() + " ("
+                        + TableColumns.copyList(columns) + ") TO STDOUT WITH (FORMAT csv)", w);
+                result = w.finish();
+            } catch (SQLException | IOException | RuntimeException e) {
+                w.abort();
+                throw e;
+            }
+            t.done(result.rawBytes(), result.checksum().rows());
+            c.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns,
+                spec.compression(), result, version));
+        try (ArchiveStore.ObjectWriter w = store.create(layout.manifest())) {
+            w.write(json.getBytes(StandardCharsets.UTF_8));
+            w.commit();
+        }
+        return new Exported(json, ManifestSql.parse(c, json, store.uri(layout.manifest())));
+    }
+
+    /** The manifest first, so a half-cleared archive is never taken for a complete one. */
+    private void clear(Layout layout) throws IOException {
+        store.delete(layout.manifest());
+        for (int i = 0; store.exists(layout.part(i, spec.compression())); i++) {
+            store.delete(layout.part(i, spec.compression()));
+        }
+    }
+}

@@ -171,22 +171,23 @@ public final class ConvertBench {
                       batch_size: 10000
                 """.formatted(LOCK_TIMEOUT, schema, strategy.text());
         Pgpart pgpart = Pgpart.builder(ds).spec(SpecLoader.parse(yaml, "bench.yml")).statementTimeout(Duration.ofHours(2)).build();
-        Phases phases = new Phases();
         Writer writer = new Writer(schema, rate, rows);
         Thread wt = new Thread(writer, "writer-" + schema);
         wt.start();
         Thread.sleep(1000); // the writer is in its stride before the conversion starts
         long t0 = System.nanoTime();
+        Phases phases = new Phases();
         Conversions.Outcome outcome;
+        double total;
         try {
             outcome = pgpart.conversions().run(QualifiedName.parse(schema + ".orders"), Optional.of(strategy), true, Optional.empty(), phases);
         } finally {
+            total = (System.nanoTime() - t0) / 1e9;
             phases.end();
             Thread.sleep(1000); // and keeps writing through the converted table for a moment
             writer.stop();
             wt.join();
         }
-        double total = (System.nanoTime() - t0) / 1e9;
         if (!outcome.swapped() || outcome.job().isEmpty() || outcome.job().get().state() != Job.State.DONE) {
             throw new IllegalStateException(strategy.text() + " conversion of " + schema + ".orders did not finish: "
                     + outcome.job().map(j -> j.state() + " at " + j.phase() + ": " + j.error().orElse("")).orElse("blocked: " + outcome.plan().blockers()));
@@ -197,7 +198,7 @@ public final class ConvertBench {
         String control = db.strings(check.formatted("control")).get(0);
         boolean partitioned = db.count("SELECT count(*) FROM pg_class WHERE oid = '" + schema + ".orders'::regclass AND relkind = 'p'") == 1;
         out.printf(Locale.ROOT, "%s: %.2f s, phases %s, writer %,d statements (%,d insert, %,d update, %,d delete), longest %d ms, %d errors%s%n",
-                strategy.text(), total, phases.seconds, writer.statements.get(), writer.inserts.get(), writer.updates.get(),
+                strategy.text(), total, phaseList(phases.seconds), writer.statements.get(), writer.inserts.get(), writer.updates.get(),
                 writer.deletes.get(), writer.longestMs.get(), writer.errors.get(), writer.firstError.isEmpty() ? "" : " (first: " + writer.firstError.get(0) + ")");
         return new Run(total, phases.seconds, phases.backfilled, writer, converted, control, partitioned);
     }
@@ -237,8 +238,12 @@ public final class ConvertBench {
     }
 
     private static String phaseList(Run r) {
+        return phaseList(r.phases);
+    }
+
+    private static String phaseList(Map<String, Double> phases) {
         List<String> parts = new ArrayList<>();
-        r.phases.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f s", k, v)));
+        phases.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f s", k, v)));
         return String.join(", ", parts);
     }
 
@@ -251,36 +256,28 @@ public final class ConvertBench {
                        String control, boolean partitioned) {
     }
 
-    /** Per-phase wall time from the job's progress reports (a phase lasts from its first report to the next phase's). */
+    /**
+     * Per-phase wall time from the job's progress reports: the job reports after every committed
+     * step, so the time since the previous report is the time of a step of the reported phase.
+     */
     private static final class Phases implements dev.pgpart.state.JobRunner.Listener {
         final Map<String, Double> seconds = new LinkedHashMap<>();
-        private final long start = System.nanoTime();
-        private String phase = "";
-        private long since = start;
+        private long last = System.nanoTime();
         long backfilled;
 
         @Override
         public synchronized void progressed(Job job) {
-            if (!job.phase().equals(phase)) {
-                close();
-                phase = job.phase();
-            }
-            if (phase.equals("copy.backfill")) {
+            long now = System.nanoTime();
+            seconds.merge(job.phase(), (now - last) / 1e9, Double::sum);
+            last = now;
+            if (job.phase().equals("copy.backfill")) {
                 backfilled = job.done();
             }
         }
 
-        private void close() {
-            long now = System.nanoTime();
-            if (!phase.isEmpty()) {
-                seconds.merge(phase, (now - since) / 1e9, Double::sum);
-            }
-            since = now;
-        }
-
+        /** What the run did after the last report (the job's end, the result). */
         synchronized void end() {
-            close();
-            phase = "";
+            seconds.merge("rest", (System.nanoTime() - last) / 1e9, Double::sum);
         }
     }
 

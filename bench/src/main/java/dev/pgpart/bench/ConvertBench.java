@@ -102,7 +102,7 @@ public final class ConvertBench {
                         + " amount numeric(10,2) NOT NULL, status text NOT NULL, shipping_region char(2) NOT NULL,"
                         + " created_at timestamptz NOT NULL)",
                 // two years up to now, in id order like a real table's history
-                "INSERT INTO " + t + " SELECT g, (g * 7919) % 200000, ((g * 31) % 100000) / 100.0,"
+                "INSERT INTO " + t + " SELECT g, (g::bigint * 7919) % 200000, ((g::bigint * 31) % 100000) / 100.0,"
                         + " (ARRAY['new','paid','shipped','delivered','cancelled'])[1 + g % 5],"
                         + " (ARRAY['EU','US','AS','SA','AF','OC'])[1 + g % 6],"
                         + " now() - interval '730 days' + (g::float8 / " + rows + ") * interval '729 days'"

@@ -52,7 +52,10 @@ public final class Writer implements AutoCloseable {
                     } else if (op < 6) {
                         both(c, "UPDATE %s SET amount = amount + 1 WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
                     } else if (op < 8) {
-                        both(c, "UPDATE %s SET created_at = created_at + interval '35 days' WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
+                        // moves a row into the next partition, but never past 2027-01-05: the same row moved again
+                        // and again would leave the premade partitions, which a conversion rightly refuses up front
+                        both(c, "UPDATE %s SET created_at = created_at + interval '35 days' WHERE n = ?"
+                                + " AND created_at < '2026-12-01 00:00+00'", r.nextInt((int) Math.max(1, nextN)));
                     } else {
                         both(c, "DELETE FROM %s WHERE n = ?", r.nextInt((int) Math.max(1, nextN)));
                     }

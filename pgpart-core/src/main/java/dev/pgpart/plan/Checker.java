@@ -49,11 +49,6 @@ public final class Checker {
         return out;
     }
 
-    static String human(java.time.Duration d) {
-        long h = Math.max(0, d.toHours());
-        return h >= 48 ? (h / 24) + " days" : h >= 1 ? h + "h" : Math.max(0, d.toMinutes()) + "min";
-    }
-
     /**
      * A problem until it is finished, even when the next maintain will finish it: the partition no
      * longer receives rows, and while it stays half-detached retention does not apply to it.
@@ -81,7 +76,7 @@ public final class Checker {
         } else if (c.ahead() < warning && c.coveredUntil().isPresent()) {
             String until = ctx.domain().literal(c.coveredUntil().get());
             String left = ctx.domain() instanceof CalendarDomain cal
-                    ? cal.instantAt(c.coveredUntil().get()).map(end -> " (in " + human(java.time.Duration.between(now, end)) + ")")
+                    ? cal.instantAt(c.coveredUntil().get()).map(end -> " (in " + Durations.human(java.time.Duration.between(now, end)) + ")")
                         .orElse("") : "";
             out.add(Findings.problem(ctx.name(), Finding.Kind.COVERAGE_ENDING, "partitions end at " + until + left
                     + ", within " + warning + " interval(s) of " + policy.interval() + " (coverage_warning_intervals):"

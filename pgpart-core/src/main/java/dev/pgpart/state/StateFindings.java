@@ -1,5 +1,6 @@
 package dev.pgpart.state;
 
+import dev.pgpart.plan.Durations;
 import dev.pgpart.plan.Finding;
 import dev.pgpart.spec.Operations;
 import dev.pgpart.sql.QualifiedName;
@@ -45,7 +46,7 @@ public final class StateFindings {
             Duration age = Duration.between(at, now);
             if (age.compareTo(max) > 0) {
                 out.add(problem(runs, Finding.Kind.MAINTENANCE_STALE, "the last successful maintain finished at " + at
-                        + ", " + human(age) + " ago, longer than max_maintenance_age (" + human(max) + "): check that"
+                        + ", " + Durations.human(age) + " ago, longer than max_maintenance_age (" + Durations.human(max) + "): check that"
                         + " the scheduled job still runs (host " + ok.host() + ", " + ok.application() + ")"));
             }
         }
@@ -62,8 +63,8 @@ public final class StateFindings {
                         + "; run it again to resume it, or cancel it"));
             } else if (j.state() == Job.State.RUNNING && Duration.between(j.heartbeat(), now).compareTo(ops.jobStuckAfter()) > 0) {
                 out.add(problem(target, Finding.Kind.JOB_STUCK, "job " + j.kind() + " #" + j.id() + " at phase " + j.phase()
-                        + " has not reported progress since " + j.heartbeat() + " (" + human(Duration.between(j.heartbeat(), now))
-                        + ", job_stuck_after is " + human(ops.jobStuckAfter()) + "); its owner " + j.owner()
+                        + " has not reported progress since " + j.heartbeat() + " (" + Durations.human(Duration.between(j.heartbeat(), now))
+                        + ", job_stuck_after is " + Durations.human(ops.jobStuckAfter()) + "); its owner " + j.owner()
                         + " may have died: run it again to resume it"));
             }
         }
@@ -85,14 +86,5 @@ public final class StateFindings {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String human(Duration d) {
-        long minutes = Math.max(0, d.toMinutes());
-        if (minutes < 120) {
-            return minutes + " min";
-        }
-        long hours = minutes / 60;
-        return hours < 72 ? hours + "h" : (hours / 24) + " days";
     }
 }

@@ -43,6 +43,15 @@ class CheckerAndStatusTest {
     }
 
     @Test
+    void partitionsEndingWithinCoverageWarningIntervalsSayWhenInsertsStartFailing() {
+        Catalog c = Fx.catalog(months("2024-02-01", "2024-03-01").build());
+        List<Finding> f = new Checker().findings(Fx.specOf(spec(MONTHLY)), c, NOW);
+        assertThat(f).extracting(Finding::kind).containsExactly(Finding.Kind.COVERAGE_ENDING);
+        assertThat(f.get(0).severity()).isEqualTo(Finding.Severity.PROBLEM);
+        assertThat(f.get(0).message()).contains("partitions end at 2024-04-01 (in 17 days)", "coverage_warning_intervals");
+    }
+
+    @Test
     void nowOutsideEveryPartitionIsLowCoverage() {
         Catalog c = Fx.catalog(months("2024-01-01").build());
         List<Finding> f = new Checker().findings(Fx.specOf(spec(MONTHLY)), c, NOW);

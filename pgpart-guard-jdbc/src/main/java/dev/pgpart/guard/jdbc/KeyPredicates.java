@@ -8,16 +8,20 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Whether a condition constrains a key column of one table reference the way the planner can prune
  * on: {@code key = value}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code IN}, {@code = ANY},
- * {@code BETWEEN}, {@code IS NULL}, where "value" is a literal, a parameter, a cast of one, a
+ * {@code BETWEEN}, {@code IS NULL}, and row values compared by {@code =} or {@code IN} with the key
+ * in one position ({@code (id, key) IN ((?, ?))}, as Hibernate loads a composite identifier), where "value" is a literal, a parameter, a cast of one, a
  * subquery or a column of another table (a join, pruned at run time). Only conjuncts count; an OR
  * counts when each branch does. The column itself must be bare: a function or a cast on it hides it
  * from pruning ({@code date_trunc('day', day) = ?}, {@code day::text = ?}).
@@ -43,6 +47,13 @@ final class KeyPredicates {
         if (e instanceof NotEqualsTo) {
             return false;
         }
+        if (e instanceof EqualsTo eq && (isRow(eq.getLeftExpression()) || isRow(eq.getRightExpression()))) {
+            return rowsConstrain(eq.getLeftExpression(), eq.getRightExpression(), ref, column)
+                    || rowsConstrain(eq.getRightExpression(), eq.getLeftExpression(), ref, column);
+        }
+        if (e instanceof InExpression in && isRow(in.getLeftExpression())) {
+            return !in.isNot() && rowInConstrains((ExpressionList<?>) in.getLeftExpression(), in.getRightExpression(), ref, column);
+        }
         if (e instanceof ComparisonOperator cmp) {
             Expression l = cmp.getLeftExpression();
             Expression r = cmp.getRightExpression();
@@ -58,6 +69,35 @@ final class KeyPredicates {
             return !n.isNot() && isKey(n.getLeftExpression(), ref, column);
         }
         return false;
+    }
+
+    /*
+     * Row values, as Hibernate writes a composite identifier: PostgreSQL expands (a, b) = (x, y) into
+     * a = x AND b = y and (a, b) IN ((x, y), ...) into an OR of those, so the planner prunes on them.
+     * An ordering comparison of rows stays a row comparison, which it does not prune on.
+     */
+    private static boolean isRow(Expression e) {
+        return e instanceof ExpressionList<?> list && list.size() > 1;
+    }
+
+    private static boolean rowsConstrain(Expression keys, Expression values, String ref, String column) {
+        if (!(keys instanceof ExpressionList<?> k) || !(values instanceof ExpressionList<?> v) || k.size() != v.size()) {
+            return false;
+        }
+        for (int i = 0; i < k.size(); i++) {
+            if (isKey(k.get(i), ref, column) && isValue(v.get(i), ref)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each row on the right must give the key's position a value; a subquery counts as a value, as for a single column. */
+    private static boolean rowInConstrains(ExpressionList<?> keys, Expression right, String ref, String column) {
+        if (!(right instanceof ExpressionList<?> rows)) {
+            return keys.stream().anyMatch(k -> isKey(k, ref, column)) && right instanceof Select && isValue(right, ref);
+        }
+        return !rows.isEmpty() && rows.stream().allMatch(row -> rowsConstrain(keys, row, ref, column));
     }
 
     static boolean constrainsAny(List<Expression> conditions, String ref, String column) {

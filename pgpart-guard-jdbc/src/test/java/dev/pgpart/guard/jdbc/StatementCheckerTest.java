@@ -98,6 +98,34 @@ class StatementCheckerTest {
         assertThat(check(sql)).as(sql).isInstanceOf(Verdict.Violation.class);
     }
 
+    /** Hibernate loads an entity with a composite identifier by a row value; PostgreSQL expands = and IN of rows per column. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "select e1_0.id from events e1_0 where (e1_0.id,e1_0.day) in ((?,?))",
+        "select e1_0.id from events e1_0 where (e1_0.id,e1_0.day) in ((?,?),(?,?))",
+        "SELECT * FROM events WHERE (day, id) = (?, ?)",
+        "SELECT * FROM events WHERE (?, ?) = (id, day)",
+        "SELECT * FROM sales.accounts WHERE (tenant, id) IN ((?, ?))",
+        "DELETE FROM events WHERE (id, day) = (?, ?)",
+    })
+    void passesRowValuesThatCarryTheKeyAsHibernateWritesCompositeIdentifiers(String sql) {
+        assertThat(check(sql)).as(sql).isInstanceOf(Verdict.Allowed.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT * FROM events WHERE (id, kind) IN ((?, ?))",
+        "SELECT * FROM events WHERE (id, day) < (?, ?)",
+        "SELECT * FROM events WHERE (id, day) <> (?, ?)",
+        "SELECT * FROM events WHERE (id, day) NOT IN ((?, ?))",
+        "SELECT * FROM events e WHERE (e.id, e.day) IN ((?, e.day))",
+        "SELECT * FROM events WHERE (id, day) IN ((?, ?), (?, day))",
+        "SELECT * FROM sales.accounts WHERE (tenant, name) IN ((?, ?))",
+    })
+    void rejectsRowValuesWithoutTheKeyOrComparedByOrderOrInequality(String sql) {
+        assertThat(check(sql)).as(sql).isInstanceOf(Verdict.Violation.class);
+    }
+
     @Test
     void theOffenceNamesTheTableAndTheMissingKeyColumns() {
         Verdict v = check("SELECT * FROM sales.accounts a WHERE a.tenant = ?");

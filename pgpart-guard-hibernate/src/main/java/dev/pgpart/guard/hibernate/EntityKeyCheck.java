@@ -89,8 +89,8 @@ public final class EntityKeyCheck {
         }
         List<EntityKeyProblem> problems = problems(metadata, catalog);
         if (mode == EntityCheckMode.FAIL && !problems.isEmpty()) {
-            throw new PgpartException(ErrorCode.CONFIG, problems.size() + " entit" + (problems.size() == 1 ? "y" : "ies")
-                    + " on partitioned tables lack the partition key:\n  " + problems.stream().map(EntityKeyProblem::message)
+            throw new PgpartException(ErrorCode.CONFIG, problems.size() + (problems.size() == 1 ? " entity mapping lacks" : " entity mappings lack")
+                    + " the partition key of their partitioned table:\n  " + problems.stream().map(EntityKeyProblem::message)
                     .collect(Collectors.joining("\n  ")) + "\nThe session factory was not built; nothing was written to the"
                     + " database. Fix the mappings, or set " + SETTING + "=warn to start anyway.");
         }

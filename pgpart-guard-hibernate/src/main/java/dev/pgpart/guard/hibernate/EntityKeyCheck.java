@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
-import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
@@ -43,14 +42,14 @@ public final class EntityKeyCheck {
 
     /** Pure: the problems of {@code metadata} against a catalog read (or built) beforehand. */
     public static List<EntityKeyProblem> problems(Metadata metadata, KeyCatalog catalog) {
-        Optional<String> defaultSchema = defaultSchema(metadata);
         List<EntityKeyProblem> out = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (entity.getSuperclass() != null && entity.getSuperclass().getTable() == entity.getTable()) {
                 continue; // single-table inheritance: the root's finding covers it
             }
             Table t = entity.getTable();
-            Optional<String> schema = Optional.ofNullable(t.getSchemaIdentifier()).map(EntityKeyCheck::normal).or(() -> defaultSchema);
+            // no schema: along the search path the catalog was read with (hibernate.default_schema is not consulted)
+            Optional<String> schema = Optional.ofNullable(t.getSchemaIdentifier()).map(EntityKeyCheck::normal);
             catalog.resolve(schema, normal(t.getNameIdentifier())).filter(KeyedTable::checkableFromText)
                     .ifPresent(table -> missing(entity, table).forEach(column ->
                             out.add(new EntityKeyProblem(entity.getEntityName(), table.table(), column))));
@@ -112,11 +111,6 @@ public final class EntityKeyCheck {
 
     private static List<String> columns(List<Column> columns) {
         return columns.stream().map(c -> c.isQuoted() ? c.getName() : c.getName().toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static Optional<String> defaultSchema(Metadata metadata) {
-        Namespace.Name name = metadata.getDatabase().getDefaultNamespace().getName();
-        return Optional.ofNullable(name.schema()).map(EntityKeyCheck::normal);
     }
 
     /** As PostgreSQL stores it: an unquoted identifier folds to lower case. */

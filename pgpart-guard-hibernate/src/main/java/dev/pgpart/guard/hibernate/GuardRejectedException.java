@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import org.hibernate.JDBCException;
 
 /**
- * A statement Hibernate was about to send, rejected by the partition-key guard. It is a
- * {@link JDBCException}, so Hibernate and the frameworks over it treat it like any refused
- * statement: the JPA API ({@code session.find}, queries, {@code flush}) hands it to the caller
- * wrapped in a {@link jakarta.persistence.PersistenceException} and marks the transaction for
- * rollback, and Spring translates it by its SQLSTATE. {@link #getSQLState()} is
+ * A statement Hibernate was about to send, rejected by the partition-key guard; it was not sent.
+ * It is a {@link JDBCException}, and so a {@link org.hibernate.HibernateException} and a
+ * {@link jakarta.persistence.PersistenceException}: {@code session.find}, queries and the flush of
+ * a commit hand it to the caller as it is, and code that handles a refused statement by the
+ * SQLSTATE of a {@code JDBCException} handles this one. {@link #getSQLState()} is
  * {@value dev.pgpart.guard.jdbc.PartitionKeyGuard#SQLSTATE}; {@link #getSQLException()} is the
  * guard's own exception, with the same message.
  */

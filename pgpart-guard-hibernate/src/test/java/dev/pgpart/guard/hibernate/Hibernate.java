@@ -28,7 +28,11 @@ final class Hibernate {
 
     /** The mapping alone, without a database: the dialect is named, so Hibernate asks no connection for it. */
     static Metadata metadata(Class<?>... entities) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        return metadata(Map.of(), entities);
+    }
+
+    static Metadata metadata(Map<String, Object> settings, Class<?>... entities) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings)
                 .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect")
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false")
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none").build();

@@ -75,7 +75,8 @@ final class TableTransaction {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 String detail = state.retryable()
                         ? Blockers.message(table, attempt, lockTimeout, e.getSQLState() + " " + e.getMessage(),
-                                Blockers.find(c, relations, table), Blockers.nothingChanged(table))
+                                (distributed ? Blockers.findDistributed(c, relations, table) : Blockers.find(c, relations, table)),
+                                Blockers.nothingChanged(table))
                         : "transaction for " + table + " failed: " + Failures.sql(e) + ". " + Blockers.nothingChanged(table);
                 return new Result(work.stream().map(w -> new Done(w.index(), false, 0, detail, elapsed)).toList(),
                         attempt, state.retryable());

@@ -105,7 +105,8 @@ public final class CitusCluster {
         exec(source(ports.get(0), db), "SELECT citus_set_coordinator_host('localhost', " + ports.get(0) + ")",
                 "SELECT citus_add_node('localhost', " + ports.get(1) + ")",
                 "SELECT citus_add_node('localhost', " + ports.get(2) + ")");
-        return new CitusDb(source(ports.get(0), db), List.of(source(ports.get(1), db), source(ports.get(2), db)));
+        return new CitusDb(source(ports.get(0), db), List.of(source(ports.get(1), db), source(ports.get(2), db)),
+                ports.subList(1, 3));
     }
 
     static PGSimpleDataSource source(int port, String database) {

@@ -66,6 +66,38 @@ class CitusMaintainIT {
     }
 
     @Test
+    void subPartitioningADistributedTableIsAConfigProblemNamingTheTable() {
+        CitusDb cluster = CitusCluster.newDatabase("subpartition");
+        Db db = cluster.coordinator();
+        distributedEvents(db, "events");
+        Pgpart pgpart = pgpart(db, """
+                tables:
+                  events: { interval: 1 month, premake: 2, subpartition: { key: id, hash: { modulus: 2 } } }
+                """);
+
+        assertThat(pgpart.validate()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("public.events is distributed by Citus (distributed by tenant, 4 shards)",
+                        "does not support sub-partitioning", "remove subpartition:"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(pgpart::plan).isInstanceOf(dev.pgpart.spec.ConfigException.class)
+                .hasMessageContaining("public.events is distributed by Citus");
+        assertThat(db.partitionsOf("events")).containsExactly("events_default");
+    }
+
+    @Test
+    void theGuidesConfigurationExampleIsValidOnADistributedTable() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/guide-citus.md"));
+        String yaml = guide.substring(guide.indexOf("```yaml\n") + 8, guide.indexOf("```", guide.indexOf("```yaml\n") + 8));
+        CitusDb cluster = CitusCluster.newDatabase("guide");
+        Db db = cluster.coordinator();
+        distributedEvents(db, "events");
+
+        Pgpart pgpart = pgpart(db, yaml);
+
+        assertThat(pgpart.validate()).isEmpty();
+        assertThat(pgpart.maintain(MaintainOptions.defaults()).hasFailures()).isFalse();
+    }
+
+    @Test
     void retentionDropsExpiredPartitionsWithAPlainDetachOnlyWithConsent() {
         CitusDb cluster = CitusCluster.newDatabase("retention");
         Db db = cluster.coordinator();

@@ -40,7 +40,8 @@ final class Retention {
         BigDecimal cutoff = ctx.cutoff().get();
         Optional<Span> keep = planCreatesLivePartitions ? Optional.empty()
                 : ctx.spans().stream().filter(s -> !s.partition().detachPending()).reduce((a, b) -> b);
-        boolean concurrently = majorVersion >= 14 && ctx.table().defaultPartition().isEmpty();
+        // Citus refuses DETACH ... CONCURRENTLY on distributed tables (XX000): plain DETACH there.
+        boolean concurrently = majorVersion >= 14 && ctx.table().defaultPartition().isEmpty() && !ctx.table().distributed();
         for (Span s : ctx.spans()) {
             Partition p = s.partition();
             boolean expired = s.endsAtOrBefore(cutoff);

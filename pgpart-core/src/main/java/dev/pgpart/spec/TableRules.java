@@ -194,6 +194,16 @@ public final class TableRules {
                 .map(m -> problem(spec.table(), ".subpartition.key", m.problem(), m.fix()));
     }
 
+    /** Citus cannot sub-partition a distributed table (0A000): said up front, not when the first create fails. */
+    public static Optional<ConfigProblem> distributedSubpartition(TableSpec spec, TableInfo t) {
+        if (spec.subpartition().isEmpty() || !t.distributed()) {
+            return Optional.empty();
+        }
+        return Optional.of(problem(spec.table(), ".subpartition", spec.table() + " is distributed by Citus ("
+                + t.distribution().orElseThrow().describe() + "), and Citus does not support sub-partitioning a distributed table",
+                "remove subpartition: from its entry (see docs/guide-citus.md)"));
+    }
+
     private static String similarName(QualifiedName wanted, Catalog catalog) {
         Optional<QualifiedName> sameIgnoringCase = catalog.relationNames().stream()
                 .filter(n -> n.schema().equalsIgnoreCase(wanted.schema()) && n.name().equalsIgnoreCase(wanted.name()))

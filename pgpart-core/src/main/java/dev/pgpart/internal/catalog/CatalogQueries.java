@@ -48,9 +48,14 @@ final class CatalogQueries {
 
     static Map<Long, List<CatalogReader.RawPartition>> partitions(Connection c, Long[] oids, boolean withSizes)
             throws SQLException {
-        String size = withSizes
-                ? "(SELECT coalesce(sum(pg_total_relation_size(t.relid)), 0) FROM pg_partition_tree(ch.oid) t)::bigint"
-                : "0::bigint";
+        return partitions(c, oids, withSizes, false);
+    }
+
+    /** @param citus the citus extension is installed: sizes of distributed children come from their shards */
+    static Map<Long, List<CatalogReader.RawPartition>> partitions(Connection c, Long[] oids, boolean withSizes, boolean citus)
+            throws SQLException {
+        String size = !withSizes ? "0::bigint" : citus ? CitusQueries.SIZE
+                : "(SELECT coalesce(sum(pg_total_relation_size(t.relid)), 0) FROM pg_partition_tree(ch.oid) t)::bigint";
         // pg_get_expr(bound, 0): a partition bound holds constants only, never a column, so no
         // relation context is needed; and a LEFT JOIN on pg_description instead of obj_description().
         // Both matter with thousands of partitions: this query is most of a no-op run's time. No ORDER

@@ -36,18 +36,24 @@ public final class CatalogReader {
 
     /** Expects a connection prepared by {@code Session.configure}. */
     public Catalog read(Connection connection, Collection<QualifiedName> tables) throws SQLException {
-        int version = serverVersion(connection);
+        Server server = server(connection);
+        int version = server.versionNum();
         Map<Long, RawTable> raw = readTables(connection, tables);
         Long[] oids = raw.keySet().toArray(new Long[0]);
+        Map<Long, Distribution> distributed = server.citus() ? CitusQueries.distributions(connection, oids) : Map.of();
         Map<Long, List<KeyColumn>> keys = CatalogQueries.keys(connection, oids);
-        Map<Long, List<RawPartition>> parts = CatalogQueries.partitions(connection, oids, withSizes);
+        Map<Long, List<RawPartition>> parts = CatalogQueries.partitions(connection, oids, withSizes, server.citus());
         Map<Long, List<Column>> columns = CatalogQueries.columns(connection, oids);
         Map<Long, List<TableProperties.Grant>> grants = CatalogQueries.grants(connection, oids);
         Map<Long, List<TableProperties.PolicyDef>> policies = CatalogQueries.policies(connection, oids);
         Set<QualifiedName> names = CatalogQueries.relationNames(connection,
                 tables.stream().map(QualifiedName::schema).distinct().toArray(String[]::new));
 
-        Map<Long, DefaultContents> contents = CatalogQueries.defaultContents(connection, defaultProbes(raw, keys, parts));
+        List<CatalogQueries.DefaultProbe> probes = defaultProbes(raw, keys, parts);
+        Map<Long, DefaultContents> contents = new LinkedHashMap<>(CatalogQueries.defaultContents(connection,
+                probes.stream().filter(p -> !distributed.containsKey(p.parent())).toList()));
+        contents.putAll(CitusQueries.defaultContents(connection,
+                probes.stream().filter(p -> distributed.containsKey(p.parent())).toList()));
 
         Map<QualifiedName, TableInfo> infos = new LinkedHashMap<>();
         for (Map.Entry<Long, RawTable> e : raw.entrySet()) {
@@ -57,7 +63,7 @@ public final class CatalogReader {
             List<RawPartition> children = parts.getOrDefault(oid, List.of());
             infos.put(t.name(), assemble(connection, t, key, children, columns.getOrDefault(oid, List.of()),
                     grants.getOrDefault(oid, List.of()), policies.getOrDefault(oid, List.of()),
-                    Optional.ofNullable(contents.get(oid))));
+                    Optional.ofNullable(contents.get(oid))).withDistribution(Optional.ofNullable(distributed.get(oid))));
         }
         return new Catalog(version, withMoveHazards(connection, infos), names);
     }
@@ -154,11 +160,16 @@ public final class CatalogReader {
         return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
-    private static int serverVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('server_version_num')::int");
+    /** @param citus the citus extension is installed in this database */
+    private record Server(int versionNum, boolean citus) {
+    }
+
+    private static Server server(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('server_version_num')::int,"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getInt(1);
+            return new Server(rs.getInt(1), rs.getBoolean(2));
         }
     }
 

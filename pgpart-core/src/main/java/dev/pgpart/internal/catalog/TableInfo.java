@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param properties       what new children copy (owner, grants, RLS, storage parameters ...)
  * @param columns          the parent's columns, in attnum order, without dropped ones
  * @param moveHazards      what would fire if rows were moved out of the default partition
+ * @param distribution     how Citus distributes the table; empty for a local table (and without Citus)
  */
 public record TableInfo(
         QualifiedName name,
@@ -29,7 +30,8 @@ public record TableInfo(
         Optional<String> highestKey,
         TableProperties properties,
         List<Column> columns,
-        MoveHazards moveHazards) {
+        MoveHazards moveHazards,
+        Optional<Distribution> distribution) {
 
     public TableInfo {
         key = List.copyOf(key);
@@ -46,9 +48,28 @@ public record TableInfo(
                 MoveHazards.NONE);
     }
 
+    /** A local (not Citus-distributed) table. */
+    public TableInfo(QualifiedName name, Kind kind, Optional<Strategy> strategy, List<KeyColumn> key,
+                     List<Partition> partitions, Optional<Partition> defaultPartition,
+                     Optional<DefaultContents> defaultContents, Optional<String> highestKey,
+                     TableProperties properties, List<Column> columns, MoveHazards moveHazards) {
+        this(name, kind, strategy, key, partitions, defaultPartition, defaultContents, highestKey, properties, columns,
+                moveHazards, Optional.empty());
+    }
+
     public TableInfo withMoveHazards(MoveHazards hazards) {
         return new TableInfo(name, kind, strategy, key, partitions, defaultPartition, defaultContents, highestKey,
-                properties, columns, hazards);
+                properties, columns, hazards, distribution);
+    }
+
+    public TableInfo withDistribution(Optional<Distribution> d) {
+        return new TableInfo(name, kind, strategy, key, partitions, defaultPartition, defaultContents, highestKey,
+                properties, columns, moveHazards, d);
+    }
+
+    /** Citus distributes it: statements take the Citus-safe forms (see {@link Distribution}). */
+    public boolean distributed() {
+        return distribution.isPresent();
     }
 
     public boolean isPartitioned() {

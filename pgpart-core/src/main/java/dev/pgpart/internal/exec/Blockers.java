@@ -82,6 +82,32 @@ public final class Blockers {
         return find(c, sql(TREES), tables, table);
     }
 
+    /**
+     * Holders of granted locks on the shards of {@code relations} (Citus), on any node: a session on a
+     * worker that holds a shard is invisible in the coordinator's pg_locks. The relation is named
+     * with its worker, and the pid is the worker's.
+     */
+    static final String SHARDS_SQL = "SELECT l.pid, coalesce(a.usename, '?'), coalesce(a.application_name, ''),"
+            + " coalesce(a.state, '?'), COALESCE(EXTRACT(EPOCH FROM now() - a.xact_start)::bigint, -1), l.mode,"
+            + " l.relation_name || ' (a shard, on worker ' || n.nodename || ':' || n.nodeport"
+            + " || ': end it there with SELECT pg_terminate_backend(' || l.pid || '))',"
+            + " left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 100)"
+            + " FROM pg_catalog.citus_locks l JOIN pg_catalog.pg_dist_node n ON n.nodeid = l.nodeid"
+            + " LEFT JOIN pg_catalog.citus_stat_activity a ON a.global_pid = l.global_pid AND a.nodeid = l.nodeid AND a.pid = l.pid"
+            + " WHERE l.granted AND l.locktype = 'relation' AND l.global_pid <> pg_catalog.citus_backend_gpid()"
+            + " AND l.relation_name IN (SELECT pg_catalog.shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s"
+            + " WHERE s.logicalrelid IN (" + RELATIONS + "))"
+            + " ORDER BY a.xact_start NULLS LAST, l.pid";
+
+    /** {@link #find} plus the holders of the relations' shards on the workers (Citus). */
+    public static Found findDistributed(Connection c, Collection<QualifiedName> relations, QualifiedName table) {
+        Found local = find(c, SQL, relations, table);
+        Found shards = find(c, SHARDS_SQL, relations, table);
+        List<Holder> all = new ArrayList<>(local.holders());
+        all.addAll(shards.holders());
+        return new Found(all, local.error().or(shards::error));
+    }
+
     private static Found find(Connection c, String sql, Collection<QualifiedName> relations, QualifiedName table) {
         List<Holder> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -44,6 +44,7 @@ public final class DdlRenderer {
             @Override
             public RenderedAction createDefault(CreateDefaultPartition a) {
                 List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, Optional.empty(), currentUser));
+                CitusSql.distributeLikeParent(a.partition(), parent).ifPresent(steps::add);
                 steps.add(Step.ddl(attach(parent.name(), a.partition(), new Bound.Default())));
                 return new RenderedAction(a, Optional.empty(), steps);
             }
@@ -92,7 +93,12 @@ public final class DdlRenderer {
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
 
     private static List<Step> create(CreatePartition a, TableInfo parent, String currentUser) {
+        if (parent.distributed() && a.subpartitions().isPresent()) {
+            throw new IllegalArgumentException(CitusSql.noSubpartitions(parent.name()));
+        }
         List<Step> steps = new ArrayList<>(CreateSql.child(a.partition(), parent, a.subpartitions(), currentUser));
+        // Distributed before any row moves into it, or the moved rows would stay on the coordinator.
+        CitusSql.distributeLikeParent(a.partition(), parent).ifPresent(steps::add);
         if (a.defaultExists()) {
             QualifiedName def = parent.defaultPartition().map(Partition::name).orElseThrow(() -> new IllegalArgumentException(
                     "the plan expects a default partition of " + parent.name() + " but the catalog has none"));
@@ -115,6 +121,10 @@ public final class DdlRenderer {
 
     private static RenderedAction detach(Action a, boolean concurrently, TableInfo parent, List<Step> after) {
         String detach = "ALTER TABLE " + a.parent().sql() + " DETACH PARTITION " + a.partition().sql();
+        if (concurrently && parent.distributed()) {
+            throw new IllegalArgumentException("Citus does not support DETACH ... CONCURRENTLY on the distributed table "
+                    + parent.name() + "; plan again (the planner uses a plain DETACH there); nothing was changed");
+        }
         if (concurrently) {
             return new RenderedAction(a, Optional.of(Step.ddl(detach + " CONCURRENTLY")), after);
         }

@@ -71,23 +71,24 @@ final class TableRunner {
         List<TableTransaction.Work> tx = txIndexes.stream()
                 .map(i -> new TableTransaction.Work(i, actions.get(i), rendered.get(i).steps())).toList();
         Set<QualifiedName> relations = relations(tp, info);
-        boolean locked = runTransaction(tp.table(), tx, lockTimeout, relations, results);
+        boolean distributed = info.map(TableInfo::distributed).orElse(false);
+        boolean locked = runTransaction(tp.table(), tx, lockTimeout, relations, results, distributed);
         for (int i : concurrent) {
             finish(results, i, locked
                     ? failed(actions.get(i), "not attempted: the locks for " + tp.table() + " could not be taken (see the"
                         + " other actions); " + actions.get(i).partition() + " is still attached", 0, Duration.ZERO)
-                    : runConcurrent(tp.table(), rendered.get(i), lockTimeout, relations));
+                    : runConcurrent(tp.table(), rendered.get(i), lockTimeout, relations, distributed));
         }
         return Arrays.asList(results);
     }
 
     /** @return whether every attempt ended on a lock (so nothing changed and the rest is not tried) */
     private boolean runTransaction(QualifiedName table, List<TableTransaction.Work> tx, Duration lockTimeout,
-                                   Set<QualifiedName> relations, ActionResult[] results) {
+                                   Set<QualifiedName> relations, ActionResult[] results, boolean distributed) {
         if (tx.isEmpty()) {
             return false;
         }
-        TableTransaction.Result r = new TableTransaction(c, table, lockTimeout, options, relations).run(tx);
+        TableTransaction.Result r = new TableTransaction(c, table, lockTimeout, options, relations, distributed).run(tx);
         for (TableTransaction.Done d : r.done()) {
             Action a = tx.stream().filter(w -> w.index() == d.index()).findFirst().orElseThrow().action();
             finish(results, d.index(), d.ok()
@@ -97,14 +98,15 @@ final class TableRunner {
         return r.lockExhausted();
     }
 
-    private ActionResult runConcurrent(QualifiedName table, RenderedAction r, Duration lockTimeout, Set<QualifiedName> relations) {
+    private ActionResult runConcurrent(QualifiedName table, RenderedAction r, Duration lockTimeout, Set<QualifiedName> relations,
+                                       boolean distributed) {
         long t0 = System.nanoTime();
         Action a = r.action();
         ConcurrentDetach.Outcome o = ConcurrentDetach.run(c, table, r, lockTimeout, options, relations);
         if (!o.ok()) {
             return failed(a, o.detail(), o.attempts(), Duration.ofNanos(System.nanoTime() - t0));
         }
-        TableTransaction.Result after = new TableTransaction(c, table, lockTimeout, options, relations)
+        TableTransaction.Result after = new TableTransaction(c, table, lockTimeout, options, relations, distributed)
                 .run(List.of(new TableTransaction.Work(0, a, r.steps())));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         TableTransaction.Done d = after.done().get(0);

@@ -40,14 +40,22 @@ final class TableTransaction {
     private final Duration lockTimeout;
     private final MaintainOptions options;
     private final Collection<QualifiedName> relations;
+    private final boolean distributed;
 
     TableTransaction(Connection c, QualifiedName table, Duration lockTimeout, MaintainOptions options,
                      Collection<QualifiedName> relations) {
+        this(c, table, lockTimeout, options, relations, false);
+    }
+
+    /** @param distributed Citus distributes the table: settings reach the workers, one statement per round trip */
+    TableTransaction(Connection c, QualifiedName table, Duration lockTimeout, MaintainOptions options,
+                     Collection<QualifiedName> relations, boolean distributed) {
         this.c = c;
         this.table = table;
         this.lockTimeout = lockTimeout;
         this.options = options;
         this.relations = relations;
+        this.distributed = distributed;
     }
 
     Result run(List<Work> work) {
@@ -67,7 +75,8 @@ final class TableTransaction {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 String detail = state.retryable()
                         ? Blockers.message(table, attempt, lockTimeout, e.getSQLState() + " " + e.getMessage(),
-                                Blockers.find(c, relations, table), Blockers.nothingChanged(table))
+                                (distributed ? Blockers.findDistributed(c, relations, table) : Blockers.find(c, relations, table)),
+                                Blockers.nothingChanged(table))
                         : "transaction for " + table + " failed: " + Failures.sql(e) + ". " + Blockers.nothingChanged(table);
                 return new Result(work.stream().map(w -> new Done(w.index(), false, 0, detail, elapsed)).toList(),
                         attempt, state.retryable());
@@ -78,6 +87,11 @@ final class TableTransaction {
     private List<Done> once(List<Work> work) throws SQLException {
         c.setAutoCommit(false);
         try {
+            if (distributed) {
+                // Without it the workers never see the SET LOCAL below and wait for their shard locks
+                // forever; with it they give up after lock_timeout like the coordinator.
+                StepRunner.exec(c, "SET LOCAL citus.propagate_set_commands = 'local'");
+            }
             StepRunner.exec(c, "SET LOCAL lock_timeout = " + Sql.millis(lockTimeout));
             List<Done> out = new ArrayList<>();
             for (Work w : work) {
@@ -99,7 +113,8 @@ final class TableTransaction {
         long rows = 0;
         Step current = null;
         try {
-            for (Step s : StepRunner.batched(w.steps())) {
+            // Citus workers reject several statements in one string under the simple query protocol (42601).
+            for (Step s : distributed ? w.steps() : StepRunner.batched(w.steps())) {
                 current = s;
                 rows += StepRunner.run(c, s, table);
             }

@@ -30,7 +30,7 @@ import java.util.Optional;
  * for migration tools. It is the same SQL {@code maintain} runs, from the same renderer: the child is
  * created detached and then ATTACHed (the parent never takes ACCESS EXCLUSIVE), rows of the new
  * bound are moved out of the DEFAULT partition in the same transaction, and a partition is deleted
- * by DETACH then DROP. The caller runs the statements in its own transaction, after
+ * by DETACH then DROP; timestamptz bounds without an offset mean UTC. The caller runs the statements in its own transaction, after
  * {@link #sessionSettings(Duration)}.
  *
  * <p>{@link #read} looks at the parent in the catalog once (bind parameters only); the rendering
@@ -69,14 +69,15 @@ public final class PartitionDdl {
     /**
      * {@code SET LOCAL} statements the operation's transaction starts with: a lock wait bounded by
      * {@code lockTimeout} (an ATTACH or DETACH queued behind a long query would otherwise block every
-     * query on the table behind it), and UTC, so timestamptz bounds without an offset mean UTC.
+     * query on the table behind it). TimeZone is left alone: timestamptz bounds are written with an
+     * explicit offset instead (a value without one means UTC).
      */
     public static List<String> sessionSettings(Duration lockTimeout) {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new PgpartException(ErrorCode.CONFIG, "lock_timeout must be positive, got " + lockTimeout
                     + " (0 would wait forever for the table's lock)");
         }
-        return List.of("SET LOCAL lock_timeout = " + Sql.millis(lockTimeout), "SET LOCAL TimeZone = 'UTC'");
+        return List.of("SET LOCAL lock_timeout = " + Sql.millis(lockTimeout));
     }
 
     public QualifiedName parent() {
@@ -87,8 +88,9 @@ public final class PartitionDdl {
      * A new partition with {@code bound}, named {@code name} (in the parent's schema) or, when empty,
      * as {@code maintain} would name it ({@code <parent>_p<lower>}, {@code <parent>_default}, ...).
      */
-    public PartitionOperation add(Bound bound, Optional<String> name) {
-        fits(bound);
+    public PartitionOperation add(Bound given, Optional<String> name) {
+        fits(given);
+        Bound bound = UtcBounds.of(given, parent);
         QualifiedName child = name.map(parent.name()::sibling).orElseGet(() -> ManualNames.derive(parent.name(),
                 Optional.empty(), bound, catalog).orElseThrow(() -> new PgpartException(ErrorCode.CONFIG,
                 "cannot derive a name for the new partition of " + parent.name() + " from " + BoundText.of(bound)

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The SQL of single partition operations, without a database: every name and value quoted. */
 class PartitionDdlTest {
@@ -29,8 +31,13 @@ class PartitionDdlTest {
             + " INCLUDING GENERATED INCLUDING COMPRESSION";
 
     private static PartitionDdl ddl(TableInfo.Strategy strategy, Optional<Partition> defaultPartition, List<Partition> parts) {
+        return ddl(strategy, "date", defaultPartition, parts);
+    }
+
+    private static PartitionDdl ddl(TableInfo.Strategy strategy, String keyType, Optional<Partition> defaultPartition,
+                                    List<Partition> parts) {
         TableInfo info = new TableInfo(EVENTS, TableInfo.Kind.PARTITIONED_TABLE, Optional.of(strategy),
-                List.of(new KeyColumn("Created At", Optional.empty(), "date", KeyType.DATE)), parts, defaultPartition,
+                List.of(new KeyColumn("Created At", Optional.empty(), keyType, KeyType.fromTypeName(keyType))), parts, defaultPartition,
                 defaultPartition.map(d -> DefaultContents.empty()), Optional.empty(), TableProperties.none("postgres"),
                 List.of(new Column("Created At", false, -1), new Column("it's", false, -1)));
         return new PartitionDdl(new Catalog(180000, Map.of(EVENTS, info), Set.of(EVENTS)), info, "postgres");
@@ -173,10 +180,41 @@ class PartitionDdlTest {
                 .hasMessageContaining("already has a default partition");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2027-01-01          | 2027-01-01 00:00:00+00",
+            "2027-01-01T06:30:00 | 2027-01-01 06:30:00+00",
+            "2027-01-01 06:30    | 2027-01-01 06:30+00",
+            "2027-01-01 06:00:00+02 | 2027-01-01 06:00:00+02",
+            "2027-01-01 06:00:00Z | 2027-01-01 06:00:00Z"})
+    void timestamptzBoundsWithoutAnOffsetAreWrittenInUtcWhateverTheSessionsZone(String given, String written) {
+        PartitionOperation op = ddl(TableInfo.Strategy.RANGE, "timestamp with time zone", Optional.empty(), List.of())
+                .add(range(given, "infinity"), Optional.of("p"));
+
+        assertThat(op.statements()).last().asString().endsWith("FOR VALUES FROM ('" + written + "') TO ('infinity')");
+    }
+
     @Test
-    void sessionSettingsBoundTheLockWaitAndPinUtcForTheTransactionOnly() {
-        assertThat(PartitionDdl.sessionSettings(Duration.ofSeconds(5)))
-                .containsExactly("SET LOCAL lock_timeout = '5000ms'", "SET LOCAL TimeZone = 'UTC'");
+    void aTimestamptzBoundPgpartCannotReadIsRefusedRatherThanLeftToTheSessionsZone() {
+        PartitionDdl ddl = ddl(TableInfo.Strategy.RANGE, "timestamp with time zone", Optional.empty(), List.of());
+
+        assertThatThrownBy(() -> ddl.add(range("Jan 1 2027", "2027-02-01"), Optional.of("p")))
+                .isInstanceOfSatisfying(PgpartException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG))
+                .hasMessageContaining("'Jan 1 2027' is not a timestamp pgpart can read");
+    }
+
+    @Test
+    void aTimestampWithoutTimeZoneKeepsItsValueAsWritten() {
+        PartitionOperation op = ddl(TableInfo.Strategy.RANGE, "timestamp without time zone", Optional.empty(), List.of())
+                .add(range("2027-01-01", "2027-02-01"), Optional.empty());
+
+        assertThat(op.partition().name()).endsWith("_p20270101");
+        assertThat(op.statements()).last().asString().endsWith("FOR VALUES FROM ('2027-01-01') TO ('2027-02-01')");
+    }
+
+    @Test
+    void sessionSettingsBoundTheLockWaitForTheTransactionOnlyAndLeaveTheTimeZoneAlone() {
+        assertThat(PartitionDdl.sessionSettings(Duration.ofSeconds(5))).containsExactly("SET LOCAL lock_timeout = '5000ms'");
         assertThatThrownBy(() -> PartitionDdl.sessionSettings(Duration.ZERO)).hasMessageContaining("wait forever");
     }
 }

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * The SQL is pgpart's own ({@link PartitionDdl}): the child is created detached and then ATTACHed,
  * rows of its bound are moved out of the DEFAULT partition, names and values are quoted, and the
- * statements run after {@code SET LOCAL lock_timeout} (5 s unless {@link #withLockTimeout}) and
- * {@code SET LOCAL TimeZone = 'UTC'} in the migration's transaction. Names are SQL-style: unquoted
+ * statements run after {@code SET LOCAL lock_timeout} (5 s unless {@link #withLockTimeout}) in the
+ * migration's transaction, so it holds for the rest of that migration too. A timestamptz bound
+ * without an offset means UTC. Names are SQL-style: unquoted
  * parts fold to lower case, double quotes keep case and spaces ({@code "Sales"."Events 2027"}).
  */
 public final class PartitionMigrations {

@@ -114,7 +114,9 @@ public abstract class PartitionChange extends AbstractChange {
             throw new UnexpectedLiquibaseException("pgpart " + getSerializedObjectName() + ": reading the catalog failed ("
                     + e.getMessage() + "); nothing was changed by this change set", e);
         } catch (PgpartException e) {
-            throw new UnexpectedLiquibaseException("pgpart " + getSerializedObjectName() + ": " + e.getMessage(), e);
+            throw new UnexpectedLiquibaseException("pgpart " + getSerializedObjectName() + ": " + e.getMessage()
+                    + (sqlOutputOnly(database) ? ". update-sql renders pgpart's changes from the table's catalog, so the"
+                    + " table must exist already: apply the change sets that create it first" : ""), e);
         }
         List<SqlStatement> out = new ArrayList<>();
         for (String warning : op.warnings()) {

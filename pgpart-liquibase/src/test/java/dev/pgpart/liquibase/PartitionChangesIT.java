@@ -103,6 +103,15 @@ class PartitionChangesIT {
     }
 
     @Test
+    void updateSqlOnATableThatDoesNotExistYetSaysThatItNeedsTheTableFirst() throws Exception {
+        Db db = Db.create("lb_update_sql_no_table");
+
+        assertThatThrownBy(() -> LiquibaseRun.classpath(db).updateSql("pgpart/range-only.xml"))
+                .hasStackTraceContaining("table \"Lb \"\"s\"\"; --\".\"Events; DROP\" does not exist")
+                .hasStackTraceContaining("update-sql renders pgpart's changes from the table's catalog");
+    }
+
+    @Test
     void deletingTheDefaultPartitionWarnsInTheSqlOutputThatUnmatchedRowsWillFailToInsert() throws Exception {
         Db db = tables("lb_default_warning");
         LiquibaseRun run = LiquibaseRun.classpath(db);

@@ -3,6 +3,7 @@ package dev.pgpart.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgpart.api.PartitionOperation;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
 import dev.pgpart.test.Db;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -89,6 +91,16 @@ class PartitionMigrationsIT {
         }
     }
 
+    /** Keeps what the helper returned, so the test can look at it (an instance field: one run, one migration). */
+    public static class V3__delete_default extends BaseJavaMigration {
+        private Optional<PartitionOperation> deleted = Optional.empty();
+
+        @Override
+        public void migrate(Context context) throws Exception {
+            deleted = Optional.of(PartitionMigrations.on(context).deletePartition("\"Fly \"\"s\"\"; --\".\"Other Countries\""));
+        }
+    }
+
     private static Flyway flyway(Db db, JavaMigration... migrations) {
         return Flyway.configure().dataSource(db.dataSource()).locations("classpath:dev/pgpart/flyway/no-sql-migrations")
                 .javaMigrations(migrations)
@@ -127,6 +139,18 @@ class PartitionMigrationsIT {
         assertThat(children(db, HASHED)).isEmpty();
         assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname IN ('Other Countries', 'Hashed One', 'Hashed Table_p0')"))
                 .isZero();
+    }
+
+    @Test
+    void deletingTheDefaultPartitionWarnsThatRowsFittingNoOtherPartitionWillFailToInsert() {
+        Db db = Db.create("flyway_default");
+        V3__delete_default delete = new V3__delete_default();
+        flyway(db, new V1__tables(), new V2__partitions(), delete).migrate();
+
+        assertThat(delete.deleted.orElseThrow().warnings()).singleElement().asString()
+                .contains("the DEFAULT partition of \"Fly \"\"s\"\"; --\".\"Country's\"")
+                .contains("rows that fit no other partition fail to insert");
+        assertThat(children(db, COUNTRIES)).containsExactly("Irish \"p\"");
     }
 
     @Test

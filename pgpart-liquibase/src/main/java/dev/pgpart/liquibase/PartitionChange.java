@@ -4,7 +4,10 @@ import dev.pgpart.PgpartException;
 import dev.pgpart.api.PartitionDdl;
 import dev.pgpart.api.PartitionOperation;
 import dev.pgpart.sql.QualifiedName;
+import dev.pgpart.sql.Sql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,8 +111,11 @@ public abstract class PartitionChange extends AbstractChange {
 
     SqlStatement[] statements(Database database, Render render) {
         PartitionOperation op;
+        String lockTimeoutBefore;
         try {
-            op = render.render(connection(database));
+            Connection c = connection(database);
+            op = render.render(c);
+            lockTimeoutBefore = currentLockTimeout(c);
         } catch (SQLException e) {
             throw new UnexpectedLiquibaseException("pgpart " + getSerializedObjectName() + ": reading the catalog failed ("
                     + e.getMessage() + "); nothing was changed by this change set", e);
@@ -127,17 +133,25 @@ public abstract class PartitionChange extends AbstractChange {
         }
         op.outsideTransaction().ifPresent(s -> {
             // runInTransaction="false": autocommit, where SET LOCAL does nothing; the session's value
-            // is set for these statements and put back after them
-            out.add(new RawSqlStatement("SET lock_timeout = " + dev.pgpart.sql.Sql.millis(lockTimeout())));
+            // is set for these statements and the one the connection had put back after them
+            out.add(new RawSqlStatement("SET lock_timeout = " + Sql.millis(lockTimeout())));
             out.add(new RawSqlStatement(s));
             op.statements().forEach(x -> out.add(new RawSqlStatement(x)));
-            out.add(new RawSqlStatement("RESET lock_timeout"));
+            out.add(new RawSqlStatement("SET lock_timeout = " + Sql.literal(lockTimeoutBefore)));
         });
         if (op.transactional()) {
             PartitionDdl.sessionSettings(lockTimeout()).forEach(x -> out.add(new RawSqlStatement(x)));
             op.statements().forEach(x -> out.add(new RawSqlStatement(x)));
         }
         return out.toArray(SqlStatement[]::new);
+    }
+
+    private static String currentLockTimeout(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.current_setting('lock_timeout')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     Duration lockTimeout() {

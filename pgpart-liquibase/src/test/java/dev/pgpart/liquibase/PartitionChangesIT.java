@@ -135,6 +135,20 @@ class PartitionChangesIT {
     }
 
     @Test
+    void aConcurrentDeleteSetsTheSessionsLockTimeoutForItsStatementsAndPutsTheConnectionsValueBack() throws Exception {
+        Db db = tables("lb_conc_sql");
+        LiquibaseRun run = LiquibaseRun.classpath(db);
+        run.update("pgpart/all-types.xml");
+
+        String sql = run.updateSql("pgpart/concurrently.xml");
+
+        String hashed0 = "\"Lb \"\"s\"\"; --\".\"Hashed 0\"";
+        assertThat(sql).containsSubsequence("SET lock_timeout = '5000ms';",
+                "DETACH PARTITION " + hashed0 + " CONCURRENTLY;", "DROP TABLE " + hashed0 + ";", "SET lock_timeout = '0';");
+        assertThat(sql).doesNotContain("SET LOCAL lock_timeout");
+    }
+
+    @Test
     void aConcurrentDeleteInATransactionalChangeSetIsRefusedBeforeAnything() throws Exception {
         Db db = tables("lb_conc_tx");
         db.exec("CREATE TABLE " + HASHED.sibling("Hashed 0").sql() + " PARTITION OF " + HASHED.sql()

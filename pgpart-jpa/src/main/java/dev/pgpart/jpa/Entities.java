@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -20,7 +21,11 @@ public final class Entities {
      *                 application uses one (Spring Boot's camel-case-to-underscores)
      */
     public static Metadata metadata(List<Class<?>> entities, Map<String, Object> settings) {
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
+        // entities loaded from a --classpath of their own: Hibernate must resolve their classes there too
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
+        entities.stream().map(Class::getClassLoader).filter(java.util.Objects::nonNull).distinct()
+                .forEach(bootstrap::applyClassLoader);
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build())
                 // PostgreSQL 14, the oldest server pgpart supports, picks the dialect and the types it writes
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "14")

@@ -95,7 +95,7 @@ final class DdlCommand implements Callable<Integer> {
                 noInitial ? TableDdl.Initial.NONE : TableDdl.Initial.PLANNED, at.orNow(main.clock()),
                 Map.copyOf(hibernate), db);
         try (URLClassLoader loader = new URLClassLoader(urls(), DdlCommand.class.getClassLoader())) {
-            return DdlRun.run(request, loader, main.out());
+            return DdlRun.run(request, loader, main.out(), main.err());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

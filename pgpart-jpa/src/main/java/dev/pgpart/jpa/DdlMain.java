@@ -36,7 +36,7 @@ public final class DdlMain {
     /** The run of {@link #main}, with its exit code instead of exiting (tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return DdlRun.run(parse(args), Thread.currentThread().getContextClassLoader(), out);
+            return DdlRun.run(parse(args), Thread.currentThread().getContextClassLoader(), out, err);
         } catch (PgpartException e) {
             err.println("pgpart ddl: " + e.getMessage());
             err.flush();

@@ -62,12 +62,13 @@ public final class DdlRun {
      * @return 0 when everything asked for was generated (or already there)
      * @throws PgpartException CONFIG for bad annotations or arguments, UNSAFE when a table exists unpartitioned
      */
-    public static int run(Request r, ClassLoader loader, PrintWriter out) {
-        List<Class<?>> entities = entities(r, loader);
+    public static int run(Request r, ClassLoader loader, PrintWriter out, PrintWriter err) {
+        List<Class<?>> entities = entities(r, loader, err);
         List<Migration> migrations = DdlGenerator.generate(entities, r.hibernate(), r.initial(), r.at());
-        migrations = withoutExisting(migrations, r.database(), out);
+        migrations = withoutExisting(migrations, r.database(), err);
         if (migrations.isEmpty()) {
-            out.println("nothing to generate: every partitioned entity's table already exists");
+            err.println("pgpart ddl: nothing to generate: every partitioned entity's table already exists");
+            err.flush();
             return 0;
         }
         if (r.output() instanceof Flyway f) {
@@ -85,9 +86,16 @@ public final class DdlRun {
         return 0;
     }
 
-    private static List<Class<?>> entities(Request r, ClassLoader loader) {
+    private static List<Class<?>> entities(Request r, ClassLoader loader, PrintWriter err) {
         LinkedHashSet<Class<?>> found = new LinkedHashSet<>();
-        r.packages().forEach(p -> found.addAll(EntityScanner.entities(loader, p)));
+        for (String p : r.packages()) {
+            EntityScanner.Scan scan = EntityScanner.entities(loader, p);
+            found.addAll(scan.entities());
+            // a class that cannot be loaded cannot be read: say so, in case it is an entity
+            scan.skipped().forEach(s -> err.println("pgpart ddl: skipped " + s + "; if it is an entity, put what it"
+                    + " needs on the class path"));
+        }
+        err.flush();
         r.classes().forEach(c -> found.add(EntityScanner.load(loader, c)));
         if (found.isEmpty()) {
             throw new PgpartException(ErrorCode.CONFIG, "no @Entity classes found in " + (r.packages().isEmpty()
@@ -97,7 +105,7 @@ public final class DdlRun {
         return new ArrayList<>(found);
     }
 
-    private static List<Migration> withoutExisting(List<Migration> all, Optional<Database> db, PrintWriter out) {
+    private static List<Migration> withoutExisting(List<Migration> all, Optional<Database> db, PrintWriter err) {
         if (db.isEmpty()) {
             return all;
         }
@@ -109,7 +117,7 @@ public final class DdlRun {
                 if (found.isEmpty()) {
                     keep.add(m);
                 } else if (found.get().partitioned()) {
-                    out.println(found.get().message());
+                    err.println("pgpart ddl: " + found.get().message());
                 } else {
                     refusals.add(found.get().message());
                 }
@@ -118,6 +126,7 @@ public final class DdlRun {
             throw new PgpartException(ErrorCode.DATABASE, "cannot connect to " + db.get().name() + ": " + e.getMessage()
                     + "; nothing was written -> check --url, or leave it out to generate without looking", e);
         }
+        err.flush();
         if (!refusals.isEmpty()) {
             throw new PgpartException(ErrorCode.UNSAFE, String.join("\n", refusals)
                     + (keep.isEmpty() ? "" : "\nnothing was written for the other tables either, so the migrations stay"

@@ -22,8 +22,19 @@ public final class EntityScanner {
     private EntityScanner() {
     }
 
-    /** The entity classes, sorted by name, so the output never depends on the order of the class path. */
-    public static List<Class<?>> entities(ClassLoader loader, String packageName) {
+    /**
+     * The entity classes of a scan, sorted by name (so the output never depends on the order of the class
+     * path), and the classes that could not be loaded (a Spring repository whose framework is not on the
+     * class path), each with why: they are named, never silently left out.
+     */
+    public record Scan(List<Class<?>> entities, List<String> skipped) {
+        public Scan {
+            entities = List.copyOf(entities);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    public static Scan entities(ClassLoader loader, String packageName) {
         String path = packageName.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
         try {
@@ -35,13 +46,18 @@ public final class EntityScanner {
             throw new UncheckedIOException("cannot list package " + packageName + ": " + e.getMessage(), e);
         }
         List<Class<?>> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (String n : names) {
-            Class<?> c = load(loader, n);
-            if (c.isAnnotationPresent(Entity.class)) {
-                out.add(c);
+            try {
+                Class<?> c = Class.forName(n, false, loader);
+                if (c.isAnnotationPresent(Entity.class)) {
+                    out.add(c);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                skipped.add(n + " (" + e + ")");
             }
         }
-        return out;
+        return new Scan(out, skipped);
     }
 
     /** A class by name, with a message that says where it was looked for. */

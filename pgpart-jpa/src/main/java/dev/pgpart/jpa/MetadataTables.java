@@ -52,7 +52,9 @@ final class MetadataTables {
         if (pc.getIdentifierMapper() != null) {
             pc.getIdentifierMapper().getProperties().forEach(p -> attributes(p, "", attributes));
         }
-        pc.getProperties().forEach(p -> attributes(p, "", attributes));
+        // an @IdClass also shows up as the virtual property "_identifierMapper": its parts were added just above
+        pc.getProperties().stream().filter(p -> !p.getName().equals("_identifierMapper"))
+                .forEach(p -> attributes(p, "", attributes));
         List<EntityTable.Reference> refs = t.getForeignKeyCollection().stream()
                 .sorted(java.util.Comparator.comparing(ForeignKey::getName))
                 .map(fk -> reference(fk, attributes)).toList();

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GeneratedDdlIT {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final List<Class<?>> ENTITIES = List.of(Order.class, Shipment.class, Customer.class, Plain.class);
+    private static final List<Class<?>> ENTITIES = List.of(Order.class, Shipment.class, Customer.class, Plain.class,
+            dev.pgpart.jpa.fx.Reading.class);
     private static Db db;
     private static SessionFactory hibernate;
 
@@ -101,6 +102,19 @@ class GeneratedDdlIT {
         assertThat(partitionOf("shipments", "id = 1")).isEqualTo("shipments_eu");
         assertThat(partitionOf("shipments", "id = 2")).isEqualTo("shipments_default");
         assertThat(partitionOf("customers", "tenant_id = 42")).startsWith("customers_p");
+    }
+
+    @Test
+    void aSubPartitionedEntitysMonthIsSplitByRegionAndTakesItsRows() {
+        hibernate.inTransaction(s -> {
+            dev.pgpart.jpa.fx.Reading r = new dev.pgpart.jpa.fx.Reading();
+            r.id = 1L;
+            r.takenAt = OffsetDateTime.parse("2026-12-02T00:00:00Z");
+            r.region = "US";
+            s.persist(r);
+        });
+        assertThat(db.partitionsOf("public.readings_p20261201")).containsExactly("readings_p20261201_eu", "readings_p20261201_us");
+        assertThat(partitionOf("readings", "id = 1")).isEqualTo("readings_p20261201_us");
     }
 
     @Test

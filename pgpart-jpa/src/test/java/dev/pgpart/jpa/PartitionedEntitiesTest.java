@@ -131,4 +131,20 @@ class PartitionedEntitiesTest {
                 + " annotated with @Partitioned, so there is no table to maintain -> annotate each partitioned entity with"
                 + " @dev.pgpart.jpa.Partitioned");
     }
+
+    @Test
+    void aSubPartitionedEntityDeclaresItsSecondLevel() {
+        TableSpec readings = PartitionedEntities.spec(List.of(dev.pgpart.jpa.fx.Reading.class)).tables().get(0);
+        assertThat(readings.subpartition()).hasValueSatisfying(s -> {
+            assertThat(s.column()).isEqualTo("region");
+            assertThat(((ListPolicy) s.policy()).partitions()).containsOnlyKeys("eu", "us");
+        });
+    }
+
+    @Test
+    void anIdentifierWithoutTheSubPartitionKeyIsReported() {
+        assertThat(problems(dev.pgpart.jpa.wrong.SubKeyMissing.class)).singleElement().asString()
+                .startsWith("entity SubKeyMissing (dev.pgpart.jpa.wrong.SubKeyMissing) attribute id, takenAt: the"
+                        + " identifier (id, taken_at) does not include the partition key column tenant_id:");
+    }
 }

@@ -78,4 +78,17 @@ class TableDdlTest {
                 .hasMessage("partition key column customer_id is not a column of public.orders"
                         + " (columns: created_at, id, note)");
     }
+
+    @Test
+    void hostileNamesAreQuotedEverywhere() {
+        TableSpec weird = spec("tables:\n  '\"Sales Dept\".\"Orders;2024\"':\n    hash: { modulus: 2 }\n");
+        Definition def = new Definition(List.of(new ColumnDef("id\"; DROP TABLE x; --", "bigint", true)),
+                List.of("id\"; DROP TABLE x; --"), List.of("id\"; DROP TABLE x; --"), List.of(), List.of());
+        List<String> sql = TableDdl.render(weird, def, TableDdl.Initial.PLANNED, AT).statements();
+        assertThat(sql.get(0)).isEqualTo("CREATE TABLE \"Sales Dept\".\"Orders;2024\" (\n"
+                + "    \"id\"\"; DROP TABLE x; --\" bigint NOT NULL,\n    PRIMARY KEY (\"id\"\"; DROP TABLE x; --\")\n"
+                + ") PARTITION BY HASH (\"id\"\"; DROP TABLE x; --\")");
+        assertThat(sql).contains("ALTER TABLE \"Sales Dept\".\"Orders;2024\" ATTACH PARTITION \"Sales Dept\".\"Orders;2024_p0\""
+                + " FOR VALUES WITH (MODULUS 2, REMAINDER 0)");
+    }
 }

@@ -22,6 +22,10 @@ final class Logging {
         // the embedded server and the driver are chatty at INFO; only -vv shows them
         setDefault("log.io.zonky", verbosity >= 2 ? "info" : "warn");
         setDefault("log.org.postgresql", verbosity >= 2 ? "info" : "warn");
+        // Hibernate (pgpart ddl) logs through JBoss Logging: route it to slf4j-simple so -v decides, not JUL
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
     }
 
     private static void setDefault(String key, String value) {

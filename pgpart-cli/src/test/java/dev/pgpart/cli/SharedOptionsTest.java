@@ -57,8 +57,8 @@ class SharedOptionsTest {
         List<String> leaves = new ArrayList<>();
         collectLeaves(Main.commandLine(main()), leaves);
         assertThat(leaves).containsExactlyInAnyOrderElementsOf(
-                concat(REPORTING.keySet(), "demo", "help", "metrics")); // demo narrates a script, help prints usage: no report;
-        // metrics prints the Prometheus text format, which is already for machines
+                concat(REPORTING.keySet(), "demo", "help", "metrics", "ddl")); // demo narrates a script, help prints usage: no report;
+        // metrics prints the Prometheus text format, which is already for machines; ddl writes migrations (SQL), not a report
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.pgpart.examples.orders;
 
+import dev.pgpart.jpa.Partitioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,10 +10,16 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An order; its primary key includes the partition key {@code created_at}, as PostgreSQL requires. */
+/**
+ * An order, in monthly partitions of {@code created_at}; its primary key includes the partition key,
+ * as PostgreSQL requires (pgpart ddl checks it). {@code db/migration/V2__create_partitioned_orders.sql}
+ * is generated from this class.
+ */
 @Entity
 @Table(name = "orders")
 @IdClass(Order.Key.class)
+@Partitioned(method = Partitioned.Method.RANGE, key = "created_at", interval = "1 month", premake = 3,
+        retention = "12 months")
 public class Order {
     /** Assigned by the application (e.g. from a sequence): generated ids inside a composite key vary by JPA provider. */
     @Id
@@ -22,10 +29,10 @@ public class Order {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     private String customer;
 
-    @Column(nullable = false)
+    @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal amount;
 
     protected Order() {

@@ -1,8 +1,8 @@
 package dev.pgpart.advise;
 
 /** A schema where every kind of advice fires, and the statements the "application" ran on it. */
-final class AdviseFixture {
-    static final String[] SCHEMA = {
+public final class AdviseFixture {
+    public static final String[] SCHEMA = {
         // range: an index on two of three partitions, a partitioned index attached nowhere (invalid)
         "CREATE TABLE events (id int NOT NULL, k int NOT NULL, v text) PARTITION BY RANGE (k)",
         "CREATE TABLE events_0 PARTITION OF events FOR VALUES FROM (0) TO (10)",
@@ -42,7 +42,7 @@ final class AdviseFixture {
     };
 
     /** What the application runs: one full scan, one pruned read, row-by-row deletes. */
-    static final String[] WORKLOAD = {
+    public static final String[] WORKLOAD = {
         "SELECT * FROM events WHERE v = 'nothing'",
         "SELECT * FROM events WHERE v = 'nothing else'",
         "SELECT * FROM events WHERE k = 15",

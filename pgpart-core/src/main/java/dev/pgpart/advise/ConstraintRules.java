@@ -82,8 +82,9 @@ final class ConstraintRules {
                                 + d.stat().rows() + " rows of: " + d.stat().query(),
                         "let the database cascade: ALTER TABLE " + fk.referencing().sql() + " DROP CONSTRAINT "
                                 + dev.pgpart.sql.Sql.ident(fk.name()) + ", ADD FOREIGN KEY (...) REFERENCES "
-                                + fk.referenced().sql() + " (...) ON DELETE CASCADE (with the partition key in both"
-                                + " column lists), then remove the application's deletes",
+                                + fk.referenced().sql() + " (...) ON DELETE CASCADE"
+                                + (fk.referencedPartitioned() ? " (with the partition key in both column lists)" : "")
+                                + ", then remove the application's deletes",
                         d.stat().totalMillis(), Optional.of(d.stat())));
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,8 +58,6 @@ public final class Advisor {
 
     /** The first partitioned table a statement's text names (the candidate filter guarantees one). */
     private static QualifiedName named(String query, List<QualifiedName> partitioned) {
-        String lower = query.toLowerCase(Locale.ROOT);
-        return partitioned.stream().filter(t -> lower.contains(t.name().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow();
+        return partitioned.stream().filter(t -> Statements.names(query, t.name())).findFirst().orElseThrow();
     }
 }

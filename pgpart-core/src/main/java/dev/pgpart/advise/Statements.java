@@ -38,14 +38,21 @@ final class Statements {
 
     /**
      * A statement that reads rows (SELECT, WITH, UPDATE, DELETE, MERGE) and names one of the
-     * partitioned tables (by table name, case-insensitive): the only ones whose pruning matters.
+     * partitioned tables (by table name as a whole word, case-insensitive, so {@code events_0} or
+     * {@code pg_class} do not name {@code events} or {@code class}): the only ones whose pruning matters.
      * INSERT ... VALUES reads no partition; EXPLAIN, DDL and utility statements are not the application's reads.
      */
     static boolean candidate(String sql, List<String> partitionedNames) {
         if (!READS.contains(verb(sql))) {
             return false;
         }
-        String lower = sql.toLowerCase(Locale.ROOT);
-        return partitionedNames.stream().anyMatch(n -> lower.contains(n.toLowerCase(Locale.ROOT)));
+        return partitionedNames.stream().anyMatch(n -> names(sql, n));
+    }
+
+    /** Whether {@code sql} has {@code name} as a whole identifier (case-insensitive). */
+    static boolean names(String sql, String name) {
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_$])" + java.util.regex.Pattern.quote(name)
+                + "(?![\\p{L}\\p{N}_$])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                .matcher(sql).find();
     }
 }

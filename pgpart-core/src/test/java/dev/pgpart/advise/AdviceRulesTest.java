@@ -149,6 +149,8 @@ class AdviceRulesTest {
         assertThat(Statements.candidate("EXPLAIN SELECT * FROM events", names)).isFalse();
         assertThat(Statements.candidate("PREPARE pgpart_advise_0 AS SELECT * FROM events", names)).isFalse();
         assertThat(Statements.candidate("SELECT * FROM orders", names)).isFalse();
+        assertThat(Statements.candidate("SELECT k FROM public.events_0 LIMIT $1", names)).isFalse();
+        assertThat(Statements.candidate("SELECT * FROM \"events\" e WHERE e.id = $1", names)).isTrue();
     }
 
     @Test

@@ -185,4 +185,16 @@ class AdvisorIT {
             assertThat(of(r, AdviceKind.PARTITION_MISSING_INDEX)).hasSize(1);
         }
     }
+
+    @Test
+    void anExtensionInstalledButNotPreloadedIsSkippedAndSaidSo() throws Exception {
+        Db notLoaded = Db.create("advise_notloaded");
+        notLoaded.exec("CREATE EXTENSION pg_stat_statements", "CREATE TABLE plain (id int PRIMARY KEY)");
+        try (Connection c = notLoaded.dataSource().getConnection()) {
+            AdviceReport r = new Advisor(Map.of()).advise(c, AdviseOptions.defaults());
+            assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n.message())
+                    .startsWith("installed but not loaded, skipped").contains("shared_preload_libraries"));
+            assertThat(r.clean()).isTrue();
+        }
+    }
 }

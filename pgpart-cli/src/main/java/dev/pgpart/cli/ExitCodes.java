@@ -14,7 +14,7 @@ public final class ExitCodes {
             + "  0  ok%n"
             + "  1  runtime failure (database, lock timeout, another run busy, a failed action)%n"
             + "  2  usage or configuration error%n"
-            + "  3  findings (check), or changes pending without consent (needs --yes)%n";
+            + "  3  findings (check, advise, explain), or changes pending without consent (needs --yes)%n";
 
     private ExitCodes() {
     }

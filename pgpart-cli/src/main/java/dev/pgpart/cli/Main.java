@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
                 + " moves rows out of the default partition, and tells you when something needs a human."},
         subcommands = {PlanCommand.class, MaintainCommand.class, StatusCommand.class, CheckCommand.class, MetricsCommand.class,
                 PartitionCommand.class, ConvertCommand.class, ArchiveCommand.class, ValidateCommand.class, ExplainCommand.class,
-                DdlCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                DdlCommand.class, AdviseCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final String DEFAULT_CONFIG = "pgpart.yml";
 

@@ -43,7 +43,7 @@ class CommandLineTest {
         Run run = Run.of(main(), "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("plan", "maintain", "status", "check", "partition", "validate", "demo")
-                .contains("Exit codes:", "2  usage or configuration error", "3  findings (check)");
+                .contains("Exit codes:", "2  usage or configuration error", "3  findings (check, advise, explain)");
     }
 
     @Test

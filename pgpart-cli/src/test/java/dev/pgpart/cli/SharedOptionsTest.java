@@ -28,6 +28,7 @@ class SharedOptionsTest {
             Map.entry("partition detach", "partition detach orders_p1"),
             Map.entry("partition drop", "partition drop orders_p1"),
             Map.entry("explain", "explain SELECT"),
+            Map.entry("advise", "advise"),
             Map.entry("convert plan", "convert plan orders"),
             Map.entry("convert run", "convert run orders"),
             Map.entry("convert status", "convert status orders"),
@@ -63,7 +64,7 @@ class SharedOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plan", "maintain", "status", "check", "validate", "partition add", "partition detach",
-            "partition drop", "explain", "convert plan", "convert run", "convert status", "convert undo", "convert finalize",
+            "partition drop", "explain", "advise", "convert plan", "convert run", "convert status", "convert undo", "convert finalize",
             "archive list", "archive run", "archive verify", "archive restore"})
     void everyCommandThatReportsAcceptsJson(String command) {
         ParseResult r = parse(REPORTING.get(command) + " --json");
@@ -101,7 +102,7 @@ class SharedOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "maintain", "status", "archive list", "archive run"})
+    @ValueSource(strings = {"plan", "maintain", "status", "archive list", "archive run", "advise"})
     void theHelpOfEveryCommandWithTableDescribesItInTheSameWords(String command) {
         Run run = Run.of(main(), (command + " --help").split(" "));
         assertThat(oneLine(run.out())).contains("--table=TABLE",

@@ -245,6 +245,17 @@ public final class Pgpart {
         });
     }
 
+    /**
+     * {@code pgpart advise}: what to change in the schema and the queries, worst first. Reads only
+     * (catalog, pg_stat_statements when installed, EXPLAIN without ANALYZE); the tables pgpart.yml
+     * declares with {@code key:} that are still plain are judged as conversion targets.
+     */
+    public dev.pgpart.advise.AdviceReport advise(dev.pgpart.advise.AdviseOptions options) {
+        Map<QualifiedName, String> keys = new LinkedHashMap<>();
+        spec.tables().forEach(t -> t.key().ifPresent(k -> keys.put(t.table(), k)));
+        return withSession(c -> new dev.pgpart.advise.Advisor(keys).advise(c, options));
+    }
+
     /** {@code pgpart convert}: online conversion of configured plain tables into partitioned ones. */
     public Conversions conversions() {
         return new Conversions(sessions, spec, clock, application + " pid " + ProcessHandle.current().pid());

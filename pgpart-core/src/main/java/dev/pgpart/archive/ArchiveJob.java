@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Archiving one partition as a resumable job (kind {@code archive}, target the partition): detach →
@@ -52,6 +53,7 @@ public final class ArchiveJob {
     private final ArchiveProgress progress;
     private final String version;
     private AfterPhase afterPhase = phase -> { };
+    private SideSessions sides = SideSessions.NONE;
 
     /** Called after each phase has committed; tests stop the job there to prove it resumes. */
     @FunctionalInterface
@@ -76,6 +78,35 @@ public final class ArchiveJob {
         return this;
     }
 
+    /**
+     * The same job, with second sessions: the table's checksum then runs beside the export, on a
+     * session that holds the table unchanged until the drop (see {@link TableGuard}).
+     */
+    public ArchiveJob withSideSessions(SideSessions sessions) {
+        this.sides = sessions;
+        return this;
+    }
+
+    /** The guard of this run, once the export has opened one; closed when the run ends. */
+    private static final class Guard implements AutoCloseable {
+        private Optional<TableGuard> held = Optional.empty();
+
+        void set(Optional<TableGuard> g) {
+            close();
+            held = g;
+        }
+
+        Optional<TableGuard> get() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            held.ifPresent(TableGuard::close);
+            held = Optional.empty();
+        }
+    }
+
     /** The job's parameters: a resumed job must have been started with the same ones. */
     static Map<String, String> params(ArchivePartition a, ArchiveSpec spec) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -89,14 +120,14 @@ public final class ArchiveJob {
 
     /** Runs (or resumes) the job to the end: the partition is archived, verified and dropped. */
     public Job run(Connection c, ArchivePartition a) {
-        try (ArchiveStore store = ArchiveStores.open(spec)) {
+        try (ArchiveStore store = ArchiveStores.open(spec); Guard guard = new Guard()) {
             ArchiveLog log = new ArchiveLog(schema);
             Layout layout = new Layout(a.parent(), a.partition());
             List<JobPhase> phases = List.of(
                     phase("detach", ctx -> detach(c, ctx, a, log, store.uri(layout.prefix()))),
-                    phase("export", ctx -> export(c, ctx, a, log, store)),
-                    phase("verify", ctx -> verify(c, ctx, a, log, store, layout)),
-                    phase("drop", ctx -> drop(c, ctx, a, log, store, layout)));
+                    phase("export", ctx -> export(c, ctx, a, log, store, guard)),
+                    phase("verify", ctx -> verify(c, ctx, a, log, store, layout, guard)),
+                    phase("drop", ctx -> drop(c, ctx, a, log, store, layout, guard)));
             return new JobRunner(schema, owner).run(c, KIND, a.partition().toString(), params(a, spec), phases);
         }
     }
@@ -135,17 +166,22 @@ public final class ArchiveJob {
     /** Checkpoint key: the export committed ("true"), or verification failed and the next run exports anew ("false"). */
     static final String EXPORTED = "exported";
 
-    private void export(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store)
+    private void export(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Guard guard)
             throws SQLException {
         if ("true".equals(ctx.job().checkpoint().get(EXPORTED))) {
             return; // committed before the job stopped
         }
         Exporter.Exported e;
         try {
+            guard.set(TableGuard.open(sides, c, a.partition(), lockTimeout));
             e = new Exporter(store, spec, lockTimeout, progress).export(c, a.parent(), a.partition(),
-                    dev.pgpart.plan.BoundText.of(a.bound()), version);
+                    dev.pgpart.plan.BoundText.of(a.bound()), version, guard.get());
         } catch (IOException io) {
+            guard.close();
             throw storeFailure(a, "export", io);
+        } catch (SQLException | RuntimeException ex) {
+            guard.close();
+            throw ex;
         }
         Manifest m = e.manifest();
         ctx.step(x -> {
@@ -155,10 +191,10 @@ public final class ArchiveJob {
         });
     }
 
-    private void verify(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
-            throws SQLException {
+    private void verify(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout,
+                        Guard guard) throws SQLException {
         if ("false".equals(ctx.job().checkpoint().get(EXPORTED))) {
-            export(c, ctx, a, log, store); // the last verification failed: export anew
+            export(c, ctx, a, log, store, guard); // the last verification failed: export anew
         }
         Manifest m = storedManifest(c, a, store, layout);
         List<String> problems;
@@ -178,12 +214,18 @@ public final class ArchiveJob {
         });
     }
 
-    private void drop(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
-            throws SQLException {
+    private void drop(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout,
+                      Guard guard) throws SQLException {
         if ("false".equals(ctx.job().checkpoint().get(EXPORTED))) {
-            verify(c, ctx, a, log, store, layout); // the table differed from the archive last time: export and verify anew
+            verify(c, ctx, a, log, store, layout, guard); // the table differed from the archive last time: export and verify anew
         }
         try {
+            if (guard.get().isPresent() && guard.get().get().drop(storedManifest(c, a, store, layout), log)) {
+                guard.close();
+                ctx.step(x -> JobContext.Progress.of(1)); // dropped and recorded on the guard's session
+                return;
+            }
+            guard.close(); // lost or not there: nothing holds the table, so it is compared again under the drop's lock
             dropVerified(ctx, a, log, store, layout);
         } catch (ArchiveMismatch e) {
             ctx.step(x -> new JobContext.Progress(0, Map.of(EXPORTED, "false")));

@@ -51,7 +51,8 @@ final class ManifestSql {
     }
 
     record Input(QualifiedName parent, QualifiedName partition, String bound, String location, List<ColumnDef> columns,
-                 ArchiveSpec.Compression compression, PartWriter.Result export, String pgpartVersion) {
+                 ArchiveSpec.Compression compression, PartWriter.Result export, RowChecksum.Value checksum,
+                 String pgpartVersion) {
     }
 
     static String build(Connection c, Input in) throws SQLException {
@@ -73,7 +74,7 @@ final class ManifestSql {
             ps.setString(++i, "COPY " + in.partition().sql() + " (" + TableColumns.copyList(cols) + ") FROM STDIN WITH (FORMAT csv)");
             ps.setString(++i, in.compression().key());
             PartWriter.Result r = in.export();
-            ps.setLong(++i, r.checksum().rows());
+            ps.setLong(++i, in.checksum().rows());
             ps.setLong(++i, r.bytes());
             ps.setLong(++i, r.rawBytes());
             ps.setArray(++i, c.createArrayOf("text", r.parts().stream().map(PartInfo::key).toArray()));
@@ -81,8 +82,8 @@ final class ManifestSql {
             ps.setArray(++i, c.createArrayOf("int8", r.parts().stream().map(PartInfo::rows).toArray()));
             ps.setArray(++i, c.createArrayOf("text", r.parts().stream().map(PartInfo::sha256).toArray()));
             ps.setString(++i, RowChecksum.ALGORITHM);
-            ps.setLong(++i, r.checksum().rows());
-            ps.setString(++i, r.checksum().sum());
+            ps.setLong(++i, in.checksum().rows());
+            ps.setString(++i, in.checksum().sum());
             ps.setString(++i, in.pgpartVersion());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -20,7 +20,7 @@ import java.util.Arrays;
  *
  * <p>Records end at a newline outside double quotes: CSV quotes every value that holds a newline.
  */
-public final class RowChecksum {
+public final class RowChecksum implements Records {
     public static final String ALGORITHM = "sum-md5-64-record-v1";
 
     private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
@@ -111,6 +111,7 @@ public final class RowChecksum {
         }
     }
 
+    @Override
     public void update(byte[] b, int off, int len) {
         try {
             update(b, off, len, at -> { });
@@ -172,10 +173,12 @@ public final class RowChecksum {
         return c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ' || (c >= 9 && c <= 13);
     }
 
+    @Override
     public boolean atRecordBoundary() {
         return !inRecord;
     }
 
+    @Override
     public long rows() {
         return rows;
     }

@@ -173,9 +173,10 @@ public final class ArchiveJob {
         }
         Exporter.Exported e;
         try {
-            guard.set(TableGuard.open(sides, c, a.partition(), lockTimeout));
+            RowHash hash = RowHash.forServer(c);
+            guard.set(TableGuard.open(sides, c, a.partition(), hash, lockTimeout));
             e = new Exporter(store, spec, lockTimeout, progress).export(c, a.parent(), a.partition(),
-                    dev.pgpart.plan.BoundText.of(a.bound()), version, guard.get());
+                    dev.pgpart.plan.BoundText.of(a.bound()), version, hash, guard.get());
         } catch (IOException io) {
             guard.close();
             throw storeFailure(a, "export", io);
@@ -253,7 +254,7 @@ public final class ArchiveJob {
             List<String> problems = new java.util.ArrayList<>();
             Verifier.columnDifference(x, a.partition(), m).ifPresent(problems::add);
             if (problems.isEmpty()) {
-                RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns());
+                RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns(), m.hash());
                 if (!table.equals(m.checksum())) {
                     problems.add("the table " + a.partition() + " has " + table + ", the archive " + m.checksum());
                 }

@@ -40,7 +40,7 @@ final class Exporter {
     }
 
     Exported export(Connection c, QualifiedName parent, QualifiedName partition, String bound, String version,
-                    Optional<TableGuard> guard) throws SQLException, IOException {
+                    RowHash hash, Optional<TableGuard> guard) throws SQLException, IOException {
         Layout layout = new Layout(parent, partition);
         clear(layout);
         PartWriter.Result result;
@@ -58,7 +58,7 @@ final class Exporter {
             }
             columns = TableColumns.read(c, partition);
             ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, partition, "export");
-            PartWriter w = new PartWriter(store, layout, spec, guard.isEmpty(), t::at);
+            PartWriter w = new PartWriter(store, layout, spec, guard.isPresent() ? Optional.empty() : Optional.of(hash), t::at);
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + partition.sql() + " ("
                         + TableColumns.copyList(columns) + ") TO STDOUT WITH (FORMAT csv)", w);
@@ -82,7 +82,7 @@ final class Exporter {
             c.setAutoCommit(true);
         }
         String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns,
-                spec.compression(), result, checksum, version));
+                spec.compression(), result, checksum, hash, version));
         try (ArchiveStore.ObjectWriter w = store.create(layout.manifest())) {
             w.write(json.getBytes(StandardCharsets.UTF_8));
             w.commit();

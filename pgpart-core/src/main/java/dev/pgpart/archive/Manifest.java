@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Manifest(QualifiedName parent, QualifiedName partition, String bound, List<ColumnDef> columns,
                        String createTable, Compression compression, long rows, long bytes, long rawBytes,
-                       List<PartInfo> parts, RowChecksum.Value checksum, String exportedAt, String json) {
+                       List<PartInfo> parts, RowChecksum.Value checksum, RowHash hash, String exportedAt, String json) {
     public static final String FORMAT = "pgpart-archive/1";
 
     public Manifest {
@@ -24,7 +24,7 @@ public record Manifest(QualifiedName parent, QualifiedName partition, String bou
 
     /** The first difference between what the store's manifest says and what the state schema recorded, if any. */
     public java.util.Optional<String> differenceFrom(Manifest recorded) {
-        if (!checksum.equals(recorded.checksum)) {
+        if (!checksum.equals(recorded.checksum) || hash != recorded.hash) {
             return java.util.Optional.of("the checksum " + checksum + " differs from the recorded " + recorded.checksum);
         }
         if (!parts.equals(recorded.parts)) {

@@ -52,7 +52,7 @@ final class ManifestSql {
 
     record Input(QualifiedName parent, QualifiedName partition, String bound, String location, List<ColumnDef> columns,
                  ArchiveSpec.Compression compression, PartWriter.Result export, RowChecksum.Value checksum,
-                 String pgpartVersion) {
+                 RowHash hash, String pgpartVersion) {
     }
 
     static String build(Connection c, Input in) throws SQLException {
@@ -81,7 +81,7 @@ final class ManifestSql {
             ps.setArray(++i, c.createArrayOf("int8", r.parts().stream().map(PartInfo::bytes).toArray()));
             ps.setArray(++i, c.createArrayOf("int8", r.parts().stream().map(PartInfo::rows).toArray()));
             ps.setArray(++i, c.createArrayOf("text", r.parts().stream().map(PartInfo::sha256).toArray()));
-            ps.setString(++i, RowChecksum.ALGORITHM);
+            ps.setString(++i, in.hash().key());
             ps.setLong(++i, in.checksum().rows());
             ps.setString(++i, in.checksum().sum());
             ps.setString(++i, in.pgpartVersion());
@@ -98,15 +98,15 @@ final class ManifestSql {
             ps.setString(1, json);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (!Manifest.FORMAT.equals(rs.getString(1)) || !RowChecksum.ALGORITHM.equals(rs.getString(12))) {
+                if (!Manifest.FORMAT.equals(rs.getString(1))) {
                     throw new PgpartException(ErrorCode.UNSAFE, "the manifest " + where + " has format " + rs.getString(1)
-                            + " and checksum " + rs.getString(12) + "; this pgpart reads " + Manifest.FORMAT + " with "
-                            + RowChecksum.ALGORITHM + ". Nothing was changed");
+                            + "; this pgpart reads " + Manifest.FORMAT + ". Nothing was changed");
                 }
+                RowHash hash = RowHash.of(rs.getString(12), where);
                 return new Manifest(QualifiedName.parse(rs.getString(2)), QualifiedName.parse(rs.getString(3)), rs.getString(4),
                         columns(rs), rs.getString(5), ArchiveSpec.Compression.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
                         rs.getLong(7), rs.getLong(8), rs.getLong(9), parts(rs),
-                        new RowChecksum.Value(rs.getLong(10), rs.getString(11)), rs.getString(13), json);
+                        new RowChecksum.Value(rs.getLong(10), rs.getString(11)), hash, rs.getString(13), json);
             }
         } catch (SQLException e) {
             if ("22P02".equals(e.getSQLState()) || "22023".equals(e.getSQLState())) {

@@ -43,11 +43,11 @@ final class PartWriter extends OutputStream {
         static final Chunk END = new Chunk(new byte[0], 0, 0);
     }
 
-    /** @param checksumRows whether to compute the rows' checksum here (false when PostgreSQL computes it on the table) */
-    PartWriter(ArchiveStore store, Layout layout, ArchiveSpec spec, boolean checksumRows, Progress progress) {
+    /** @param checksum the rows' checksum to compute here; empty when PostgreSQL computes it on the table */
+    PartWriter(ArchiveStore store, Layout layout, ArchiveSpec spec, java.util.Optional<RowHash> checksum, Progress progress) {
         this.progress = progress;
-        this.checksum = checksumRows ? java.util.Optional.of(new RowChecksum()) : java.util.Optional.empty();
-        this.records = checksum.<Records>map(x -> x).orElseGet(Records.Boundaries::new);
+        this.checksum = checksum.map(RowChecksum::new);
+        this.records = this.checksum.<Records>map(x -> x).orElseGet(Records.Boundaries::new);
         this.chunkTarget = (int) Math.min(spec.partSize(), 256 * 1024);
         this.chunk = new byte[chunkTarget + 1024];
         this.compressing = new Compressing(store, layout, spec, queue);

@@ -58,7 +58,7 @@ final class Restorer {
                 s.execute(createTable(c, m, into));
             }
             long rows = copyIn(c, m, into);
-            RowChecksum.Value v = ChecksumSql.compute(c, into, m.columns());
+            RowChecksum.Value v = ChecksumSql.compute(c, into, m.columns(), m.hash());
             if (!v.equals(m.checksum())) {
                 throw new PgpartException(ErrorCode.UNSAFE, "the restored rows of " + m.partition() + " (" + v
                         + ") do not match the archive's checksum (" + m.checksum() + "); the restore was rolled back");

@@ -29,12 +29,14 @@ final class TableGuard implements AutoCloseable {
     private final QualifiedName table;
     private final String snapshot;
     private final CompletableFuture<RowChecksum.Value> checksum;
+    private final RowHash hash;
 
-    private TableGuard(SideSessions.Side side, QualifiedName table, String snapshot, List<ColumnDef> columns) {
+    private TableGuard(SideSessions.Side side, QualifiedName table, String snapshot, List<ColumnDef> columns, RowHash hash) {
         this.side = side;
         this.table = table;
         this.snapshot = snapshot;
-        this.checksum = CompletableFuture.supplyAsync(() -> compute(columns), r -> {
+        this.hash = hash;
+        this.checksum = CompletableFuture.supplyAsync(() -> compute(columns, hash), r -> {
             Thread t = new Thread(r, "pgpart-archive-checksum " + table);
             t.setDaemon(true);
             t.start();
@@ -45,8 +47,8 @@ final class TableGuard implements AutoCloseable {
      * Locks {@code table} on a second session and starts its checksum there; empty when there is no
      * second session (the caller then checksums the export itself and compares the table at the drop).
      */
-    static Optional<TableGuard> open(SideSessions sessions, Connection main, QualifiedName table, Duration lockTimeout)
-            throws SQLException {
+    static Optional<TableGuard> open(SideSessions sessions, Connection main, QualifiedName table, RowHash hash,
+                                     Duration lockTimeout) throws SQLException {
         Optional<SideSessions.Side> side = sessions.open();
         if (side.isEmpty()) {
             return Optional.empty();
@@ -68,7 +70,7 @@ final class TableGuard implements AutoCloseable {
                 s.execute("LOCK TABLE " + table.sql() + " IN SHARE MODE");
             }
             String snapshot = one(b, "SELECT pg_export_snapshot()");
-            return Optional.of(new TableGuard(side.get(), table, snapshot, TableColumns.read(b, table)));
+            return Optional.of(new TableGuard(side.get(), table, snapshot, TableColumns.read(b, table), hash));
         } catch (SQLException | RuntimeException e) {
             closeAfter(side.get(), e);
             throw e;
@@ -95,9 +97,9 @@ final class TableGuard implements AutoCloseable {
         }
     }
 
-    private RowChecksum.Value compute(List<ColumnDef> columns) {
+    private RowChecksum.Value compute(List<ColumnDef> columns, RowHash hash) {
         try {
-            return ChecksumSql.compute(side.connection(), table, columns);
+            return ChecksumSql.compute(side.connection(), table, columns, hash);
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -115,7 +117,7 @@ final class TableGuard implements AutoCloseable {
         Connection b = side.connection();
         try {
             RowChecksum.Value value = checksum();
-            if (!value.equals(m.checksum())) {
+            if (!value.equals(m.checksum()) || hash != m.hash()) {
                 throw Verifier.mismatch(table, List.of("the table " + table + " has " + value + ", the archive "
                         + m.checksum()), table + " is kept, detached; nothing was dropped");
             }

@@ -101,11 +101,28 @@ class ArchiveGuardIT {
         assertThat(tryInsert(f)).isEqualTo("inserted");
     }
 
+    @Test
+    void eachRowHashComputedFromCopysCsvEqualsPostgresqlsChecksumOfTheTable() throws Exception {
+        ArchiveFixture f = ArchiveFixture.create("arch_hashes", dir);
+        try (Connection c = f.db.dataSource().getConnection()) {
+            Session.configure(c);
+            List<ColumnDef> columns = TableColumns.read(c, JANUARY);
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut("COPY " + JANUARY.sql() + " ("
+                    + TableColumns.copyList(columns) + ") TO STDOUT WITH (FORMAT csv)", csv);
+            for (RowHash hash : RowHash.values()) {
+                RowChecksum java = new RowChecksum(hash);
+                java.update(csv.toByteArray(), 0, csv.size());
+                assertThat(java.value()).as(hash.key()).isEqualTo(ChecksumSql.compute(c, JANUARY, columns, hash));
+            }
+        }
+    }
+
     /** On a session set up as pgpart's (TimeZone UTC...), as the rows' text depends on it. */
     private static String tableChecksum(ArchiveFixture f) throws SQLException {
         try (Connection c = f.db.dataSource().getConnection()) {
             Session.configure(c);
-            return ChecksumSql.compute(c, JANUARY, TableColumns.read(c, JANUARY)).sum();
+            return ChecksumSql.compute(c, JANUARY, TableColumns.read(c, JANUARY), RowHash.HASHTEXT_V2).sum();
         }
     }
 

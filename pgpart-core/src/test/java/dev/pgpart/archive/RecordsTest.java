@@ -18,7 +18,7 @@ class RecordsTest {
     @ValueSource(ints = {1, 2, 3, 5, 7, 64})
     void theBoundaryScannerFindsTheSameRecordEndsAsTheChecksumWhateverTheChunks(int chunk) {
         Records.Boundaries scan = new Records.Boundaries();
-        RowChecksum full = new RowChecksum();
+        RowChecksum full = new RowChecksum(RowHash.HASHTEXT_V2);
         for (int off = 0; off < CSV.length; off += chunk) {
             int len = Math.min(chunk, CSV.length - off);
             scan.update(CSV, off, len);

@@ -120,7 +120,8 @@ final class ArchiveActions {
         Duration lockTimeout = s.table(a.parent()).map(t -> t.lockTimeout()).orElse(s.lockTimeout());
         try {
             new ArchiveJob(schema, owner(), spec.get(), lockTimeout, options, progress, RunRecording.version())
-                    .withSideSessions(sides).run(c, a);
+                    .withSideSessions(sides)
+                    .heartbeatWithin(s.operations().jobStuckAfter()).run(c, a);
             Optional<ArchiveEntry> e = new ArchiveLog(schema).find(c, a.partition());
             String detail = e.map(x -> "archived to " + x.location() + ": " + x.rows().orElse(0) + " rows, "
                     + x.bytes().orElse(0) + " bytes in " + x.parts().orElse(0) + " part(s); verified; dropped").orElse("archived");

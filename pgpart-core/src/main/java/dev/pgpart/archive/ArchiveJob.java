@@ -54,6 +54,7 @@ public final class ArchiveJob {
     private final String version;
     private AfterPhase afterPhase = phase -> { };
     private SideSessions sides = SideSessions.NONE;
+    private Optional<Duration> beatEvery = Optional.empty();
 
     /** Called after each phase has committed; tests stop the job there to prove it resumes. */
     @FunctionalInterface
@@ -84,6 +85,15 @@ public final class ArchiveJob {
      */
     public ArchiveJob withSideSessions(SideSessions sessions) {
         this.sides = sessions;
+        return this;
+    }
+
+    /**
+     * The same job, refreshing its heartbeat during each phase (on a second session) often enough
+     * that {@code check}, with this {@code job_stuck_after}, never calls it stuck while it works.
+     */
+    public ArchiveJob heartbeatWithin(Duration stuckAfter) {
+        this.beatEvery = Optional.of(Heartbeat.every(stuckAfter));
         return this;
     }
 
@@ -299,7 +309,8 @@ public final class ArchiveJob {
 
             @Override
             public void run(JobContext ctx) throws SQLException {
-                try {
+                try (Heartbeat beat = beatEvery.map(e -> Heartbeat.start(sides, schema, ctx.job().id(), ctx.job().target(), e))
+                        .orElse(Heartbeat.none())) {
                     body.run(ctx);
                     afterPhase.after(name);
                 } catch (UncheckedIOException e) {

@@ -125,9 +125,13 @@ final class ArchiveFixture {
 
     /** The archive job of {@code action}, as maintain would run it (with its lock timeout), on this fixture's spec. */
     ArchiveJob job(dev.pgpart.plan.ArchivePartition action, ArchiveProgress progress) {
+        return job(action, progress, java.time.Duration.ofSeconds(2));
+    }
+
+    ArchiveJob job(dev.pgpart.plan.ArchivePartition action, ArchiveProgress progress, java.time.Duration lockTimeout) {
         Spec spec = SpecLoader.parse(yaml, "pgpart.yml");
         return new ArchiveJob(dev.pgpart.state.StateSchema.defaults(), "test", spec.archive(action.parent()).orElseThrow(),
-                java.time.Duration.ofSeconds(2), MaintainOptions.defaults(), progress, "test");
+                lockTimeout, MaintainOptions.defaults(), progress, "test");
     }
 
     MaintainResult maintainWithConsent() {

@@ -46,6 +46,7 @@ final class Exporter {
         PartWriter.Result result;
         RowChecksum.Value checksum;
         List<ColumnDef> columns;
+        List<IndexDef> indexes;
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
@@ -57,6 +58,7 @@ final class Exporter {
                 s.execute("LOCK TABLE " + partition.sql() + " IN SHARE MODE");
             }
             columns = TableColumns.read(c, partition);
+            indexes = TableIndexes.read(c, partition);
             ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, partition, "export");
             PartWriter w = new PartWriter(store, layout, spec, guard.isPresent() ? Optional.empty() : Optional.of(hash), t::at);
             try {
@@ -81,7 +83,7 @@ final class Exporter {
         } finally {
             c.setAutoCommit(true);
         }
-        String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns,
+        String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns, indexes,
                 spec.compression(), result, checksum, hash, version));
         try (ArchiveStore.ObjectWriter w = store.create(layout.manifest())) {
             w.write(json.getBytes(StandardCharsets.UTF_8));

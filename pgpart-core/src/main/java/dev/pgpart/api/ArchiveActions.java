@@ -35,8 +35,10 @@ import java.util.stream.Collectors;
 final class ArchiveActions {
     private final ArchiveProgress progress;
     private final MaintenanceListener listener;
+    private final dev.pgpart.archive.SideSessions sides;
 
-    ArchiveActions(ArchiveProgress progress, MaintenanceListener listener) {
+    ArchiveActions(ArchiveProgress progress, MaintenanceListener listener, dev.pgpart.archive.SideSessions sides) {
+        this.sides = sides;
         this.progress = progress;
         this.listener = listener;
     }
@@ -117,7 +119,9 @@ final class ArchiveActions {
         StateSchema schema = new StateSchema(s.operations().stateSchema());
         Duration lockTimeout = s.table(a.parent()).map(t -> t.lockTimeout()).orElse(s.lockTimeout());
         try {
-            new ArchiveJob(schema, owner(), spec.get(), lockTimeout, options, progress, RunRecording.version()).run(c, a);
+            new ArchiveJob(schema, owner(), spec.get(), lockTimeout, options, progress, RunRecording.version())
+                    .withSideSessions(sides)
+                    .heartbeatWithin(s.operations().jobStuckAfter()).run(c, a);
             Optional<ArchiveEntry> e = new ArchiveLog(schema).find(c, a.partition());
             String detail = e.map(x -> "archived to " + x.location() + ": " + x.rows().orElse(0) + " rows, "
                     + x.bytes().orElse(0) + " bytes in " + x.parts().orElse(0) + " part(s); verified; dropped").orElse("archived");

@@ -77,7 +77,7 @@ public final class Pgpart {
         this.manual = new ManualPartitions(sessions, spec, clock, listener);
         this.application = b.application;
         this.archiveProgress = b.archiveProgress;
-        this.archiveActions = new ArchiveActions(b.archiveProgress, listener);
+        this.archiveActions = new ArchiveActions(b.archiveProgress, listener, sessions.sides());
     }
 
     public static Builder builder(DataSource dataSource) {

@@ -50,6 +50,58 @@ final class Sessions {
         return dataSource;
     }
 
+    /**
+     * Second sessions for an archive job (its table's checksum, its heartbeat): prepared like the
+     * first, and given back with their settings restored. None when the data source cannot give
+     * one (a single borrowed connection, an exhausted pool): the job then works the slower way.
+     */
+    dev.pgpart.archive.SideSessions sides() {
+        return () -> {
+            Connection c;
+            try {
+                c = dataSource.getConnection();
+            } catch (SQLException e) {
+                LOG.info("no second session for the archive job ({}): it checksums the table on its own session", e.getMessage());
+                return java.util.Optional.empty();
+            }
+            try {
+                Session.Saved saved = Session.prepare(c, lockTimeout, statementTimeout);
+                return java.util.Optional.of(side(c, saved));
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(c, e);
+                LOG.info("no second session for the archive job ({}): it checksums the table on its own session", e.getMessage());
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    private static dev.pgpart.archive.SideSessions.Side side(Connection c, Session.Saved saved) {
+        return new dev.pgpart.archive.SideSessions.Side() {
+            @Override
+            public Connection connection() {
+                return c;
+            }
+
+            @Override
+            public void close() {
+                restoreOrDiscard(c, saved, null);
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    LOG.warn("could not close a second session of an archive job: {}", e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static void closeQuietly(Connection c, Exception primary) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
     <T> T withSession(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return withPrepared(c, work);

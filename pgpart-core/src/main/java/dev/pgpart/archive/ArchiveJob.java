@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Archiving one partition as a resumable job (kind {@code archive}, target the partition): detach →
@@ -52,6 +53,8 @@ public final class ArchiveJob {
     private final ArchiveProgress progress;
     private final String version;
     private AfterPhase afterPhase = phase -> { };
+    private SideSessions sides = SideSessions.NONE;
+    private Optional<Duration> beatEvery = Optional.empty();
 
     /** Called after each phase has committed; tests stop the job there to prove it resumes. */
     @FunctionalInterface
@@ -76,6 +79,44 @@ public final class ArchiveJob {
         return this;
     }
 
+    /**
+     * The same job, with second sessions: the table's checksum then runs beside the export, on a
+     * session that holds the table unchanged until the drop (see {@link TableGuard}).
+     */
+    public ArchiveJob withSideSessions(SideSessions sessions) {
+        this.sides = sessions;
+        return this;
+    }
+
+    /**
+     * The same job, refreshing its heartbeat during each phase (on a second session) often enough
+     * that {@code check}, with this {@code job_stuck_after}, never calls it stuck while it works.
+     */
+    public ArchiveJob heartbeatWithin(Duration stuckAfter) {
+        this.beatEvery = Optional.of(Heartbeat.every(stuckAfter));
+        return this;
+    }
+
+    /** The guard of this run, once the export has opened one; closed when the run ends. */
+    private static final class Guard implements AutoCloseable {
+        private Optional<TableGuard> held = Optional.empty();
+
+        void set(Optional<TableGuard> g) {
+            close();
+            held = g;
+        }
+
+        Optional<TableGuard> get() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            held.ifPresent(TableGuard::close);
+            held = Optional.empty();
+        }
+    }
+
     /** The job's parameters: a resumed job must have been started with the same ones. */
     static Map<String, String> params(ArchivePartition a, ArchiveSpec spec) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -89,14 +130,14 @@ public final class ArchiveJob {
 
     /** Runs (or resumes) the job to the end: the partition is archived, verified and dropped. */
     public Job run(Connection c, ArchivePartition a) {
-        try (ArchiveStore store = ArchiveStores.open(spec)) {
+        try (ArchiveStore store = ArchiveStores.open(spec); Guard guard = new Guard()) {
             ArchiveLog log = new ArchiveLog(schema);
             Layout layout = new Layout(a.parent(), a.partition());
             List<JobPhase> phases = List.of(
                     phase("detach", ctx -> detach(c, ctx, a, log, store.uri(layout.prefix()))),
-                    phase("export", ctx -> export(c, ctx, a, log, store)),
-                    phase("verify", ctx -> verify(c, ctx, a, log, store, layout)),
-                    phase("drop", ctx -> drop(c, ctx, a, log, store, layout)));
+                    phase("export", ctx -> export(c, ctx, a, log, store, guard)),
+                    phase("verify", ctx -> verify(c, ctx, a, log, store, layout, guard)),
+                    phase("drop", ctx -> drop(c, ctx, a, log, store, layout, guard)));
             return new JobRunner(schema, owner).run(c, KIND, a.partition().toString(), params(a, spec), phases);
         }
     }
@@ -135,17 +176,23 @@ public final class ArchiveJob {
     /** Checkpoint key: the export committed ("true"), or verification failed and the next run exports anew ("false"). */
     static final String EXPORTED = "exported";
 
-    private void export(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store)
+    private void export(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Guard guard)
             throws SQLException {
         if ("true".equals(ctx.job().checkpoint().get(EXPORTED))) {
             return; // committed before the job stopped
         }
         Exporter.Exported e;
         try {
+            RowHash hash = RowHash.forServer(c);
+            guard.set(TableGuard.open(sides, c, a.partition(), hash, lockTimeout));
             e = new Exporter(store, spec, lockTimeout, progress).export(c, a.parent(), a.partition(),
-                    dev.pgpart.plan.BoundText.of(a.bound()), version);
+                    dev.pgpart.plan.BoundText.of(a.bound()), version, hash, guard.get());
         } catch (IOException io) {
+            guard.close();
             throw storeFailure(a, "export", io);
+        } catch (SQLException | RuntimeException ex) {
+            guard.close();
+            throw ex;
         }
         Manifest m = e.manifest();
         ctx.step(x -> {
@@ -155,10 +202,10 @@ public final class ArchiveJob {
         });
     }
 
-    private void verify(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
-            throws SQLException {
+    private void verify(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout,
+                        Guard guard) throws SQLException {
         if ("false".equals(ctx.job().checkpoint().get(EXPORTED))) {
-            export(c, ctx, a, log, store); // the last verification failed: export anew
+            export(c, ctx, a, log, store, guard); // the last verification failed: export anew
         }
         Manifest m = storedManifest(c, a, store, layout);
         List<String> problems;
@@ -178,12 +225,18 @@ public final class ArchiveJob {
         });
     }
 
-    private void drop(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout)
-            throws SQLException {
+    private void drop(Connection c, JobContext ctx, ArchivePartition a, ArchiveLog log, ArchiveStore store, Layout layout,
+                      Guard guard) throws SQLException {
         if ("false".equals(ctx.job().checkpoint().get(EXPORTED))) {
-            verify(c, ctx, a, log, store, layout); // the table differed from the archive last time: export and verify anew
+            verify(c, ctx, a, log, store, layout, guard); // the table differed from the archive last time: export and verify anew
         }
         try {
+            if (guard.get().isPresent() && guard.get().get().drop(storedManifest(c, a, store, layout), log)) {
+                guard.close();
+                ctx.step(x -> JobContext.Progress.of(1)); // dropped and recorded on the guard's session
+                return;
+            }
+            guard.close(); // lost or not there: nothing holds the table, so it is compared again under the drop's lock
             dropVerified(ctx, a, log, store, layout);
         } catch (ArchiveMismatch e) {
             ctx.step(x -> new JobContext.Progress(0, Map.of(EXPORTED, "false")));
@@ -211,7 +264,7 @@ public final class ArchiveJob {
             List<String> problems = new java.util.ArrayList<>();
             Verifier.columnDifference(x, a.partition(), m).ifPresent(problems::add);
             if (problems.isEmpty()) {
-                RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns());
+                RowChecksum.Value table = ChecksumSql.compute(x, a.partition(), m.columns(), m.hash());
                 if (!table.equals(m.checksum())) {
                     problems.add("the table " + a.partition() + " has " + table + ", the archive " + m.checksum());
                 }
@@ -256,7 +309,8 @@ public final class ArchiveJob {
 
             @Override
             public void run(JobContext ctx) throws SQLException {
-                try {
+                try (Heartbeat beat = beatEvery.map(e -> Heartbeat.start(sides, schema, ctx.job().id(), ctx.job().target(), e))
+                        .orElse(Heartbeat.none())) {
                     body.run(ctx);
                     afterPhase.after(name);
                 } catch (UncheckedIOException e) {

@@ -46,7 +46,7 @@ public final class ArchiveOps {
                 if (columns.isPresent()) {
                     problems.add(columns.get());
                 } else {
-                    table = Optional.of(Verifier.tableChecksum(c, e.partition(), m.columns(), lockTimeout));
+                    table = Optional.of(Verifier.tableChecksum(c, e.partition(), m.columns(), m.hash(), lockTimeout));
                     if (!table.get().equals(m.checksum())) {
                         problems.add("the table " + e.partition() + " has " + table.get() + ", the archive " + m.checksum());
                     }

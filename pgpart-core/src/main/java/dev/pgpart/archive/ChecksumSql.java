@@ -14,15 +14,15 @@ final class ChecksumSql {
     private ChecksumSql() {
     }
 
-    static String query(QualifiedName table, List<ColumnDef> columns) {
+    static String query(QualifiedName table, List<ColumnDef> columns, RowHash hash) {
         String row = columns.stream().filter(ColumnDef::exported).map(c -> "t." + Sql.ident(c.name()))
                 .collect(Collectors.joining(", "));
-        return "SELECT count(*), coalesce(sum(('x' || left(md5(convert_to(ROW(" + row + ")::text, 'UTF8')), 16))"
-                + "::bit(64)::bigint), 0)::text FROM " + table.sql() + " t";
+        return "SELECT count(*), coalesce(sum(" + hash.sql("ROW(" + row + ")::text") + "), 0)::text FROM " + table.sql() + " t";
     }
 
-    static RowChecksum.Value compute(Connection c, QualifiedName table, List<ColumnDef> columns) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(table, columns))) {
+    static RowChecksum.Value compute(Connection c, QualifiedName table, List<ColumnDef> columns, RowHash hash)
+            throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(table, columns, hash))) {
             rs.next();
             return new RowChecksum.Value(rs.getLong(1), rs.getString(2));
         }

@@ -10,12 +10,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import dev.pgpart.ErrorCode;
+import dev.pgpart.PgpartException;
 import org.postgresql.PGConnection;
 
 /**
  * Streams a detached partition out with {@code COPY ... TO STDOUT (FORMAT csv)} into compressed
  * parts in the store, in one REPEATABLE READ transaction holding a SHARE lock (nobody writes to it
  * meanwhile), then writes the manifest. Starting again overwrites what an interrupted export left.
+ * With a {@link TableGuard}, the export reads the guard's snapshot and the manifest carries
+ * PostgreSQL's checksum of the table, computed by the guard meanwhile; without one, the export
+ * computes the checksum from the CSV itself.
  */
 final class Exporter {
     private final ArchiveStore store;
@@ -33,22 +39,28 @@ final class Exporter {
     record Exported(String manifestJson, Manifest manifest) {
     }
 
-    Exported export(Connection c, QualifiedName parent, QualifiedName partition, String bound, String version)
-            throws SQLException, IOException {
+    Exported export(Connection c, QualifiedName parent, QualifiedName partition, String bound, String version,
+                    RowHash hash, Optional<TableGuard> guard) throws SQLException, IOException {
         Layout layout = new Layout(parent, partition);
         clear(layout);
         PartWriter.Result result;
+        RowChecksum.Value checksum;
         List<ColumnDef> columns;
+        List<IndexDef> indexes;
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                if (guard.isPresent()) {
+                    s.execute("SET TRANSACTION SNAPSHOT " + Sql.literal(guard.get().snapshot()));
+                }
                 s.execute("SET LOCAL lock_timeout = " + Sql.millis(lockTimeout));
                 s.execute("LOCK TABLE " + partition.sql() + " IN SHARE MODE");
             }
             columns = TableColumns.read(c, partition);
+            indexes = TableIndexes.read(c, partition);
             ArchiveProgress.Throttled t = ArchiveProgress.throttled(progress, partition, "export");
-            PartWriter w = new PartWriter(store, layout, spec, t::at);
+            PartWriter w = new PartWriter(store, layout, spec, guard.isPresent() ? Optional.empty() : Optional.of(hash), t::at);
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + partition.sql() + " ("
                         + TableColumns.copyList(columns) + ") TO STDOUT WITH (FORMAT csv)", w);
@@ -57,7 +69,13 @@ final class Exporter {
                 w.abort();
                 throw e;
             }
-            t.done(result.rawBytes(), result.checksum().rows());
+            t.done(result.rawBytes(), result.rows());
+            checksum = result.checksum().isPresent() ? result.checksum().get() : guard.orElseThrow().checksum();
+            if (checksum.rows() != result.rows()) {
+                throw new PgpartException(ErrorCode.INTERNAL, "COPY wrote " + result.rows() + " records of " + partition
+                        + ", and PostgreSQL counted " + checksum.rows() + " rows under the same lock; nothing was"
+                        + " dropped. Report this with the table's definition");
+            }
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
@@ -65,8 +83,8 @@ final class Exporter {
         } finally {
             c.setAutoCommit(true);
         }
-        String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns,
-                spec.compression(), result, version));
+        String json = ManifestSql.build(c, new ManifestSql.Input(parent, partition, bound, store.uri(layout.prefix()), columns, indexes,
+                spec.compression(), result, checksum, hash, version));
         try (ArchiveStore.ObjectWriter w = store.create(layout.manifest())) {
             w.write(json.getBytes(StandardCharsets.UTF_8));
             w.commit();

@@ -24,6 +24,8 @@ final class ManifestSql {
             + " 'columns', (SELECT coalesce(jsonb_agg(jsonb_build_object('name', n, 'type', t, 'typmod', m, 'not_null', nn,"
             + "   'generated', g, 'generated_kind', k, 'exported', g IS NULL) ORDER BY o), '[]')"
             + "   FROM unnest(?::text[], ?::text[], ?::int[], ?::bool[], ?::text[], ?::text[]) WITH ORDINALITY AS x(n, t, m, nn, g, k, o)),"
+            + " 'indexes', (SELECT coalesce(jsonb_agg(jsonb_build_object('name', xn, 'unique', xu, 'definition', xd,"
+            + "   'using', xs) ORDER BY o), '[]') FROM unnest(?::text[], ?::bool[], ?::text[], ?::text[]) WITH ORDINALITY AS y(xn, xu, xd, xs, o)),"
             + " 'create_table', ?::text, 'copy', ?::text, 'compression', ?::text, 'rows', ?::bigint, 'bytes', ?::bigint,"
             + " 'raw_bytes', ?::bigint,"
             + " 'parts', (SELECT coalesce(jsonb_agg(jsonb_build_object('key', pk, 'bytes', pb, 'rows', pr, 'sha256', ph) ORDER BY o), '[]')"
@@ -44,14 +46,21 @@ final class ManifestSql {
             + " ARRAY(SELECT (x->>'typmod')::int FROM jsonb_array_elements(m->'columns') WITH ORDINALITY e(x, o) ORDER BY o),"
             + " ARRAY(SELECT (x->>'not_null')::bool FROM jsonb_array_elements(m->'columns') WITH ORDINALITY e(x, o) ORDER BY o),"
             + " ARRAY(SELECT x->>'generated' FROM jsonb_array_elements(m->'columns') WITH ORDINALITY e(x, o) ORDER BY o),"
-            + " ARRAY(SELECT x->>'generated_kind' FROM jsonb_array_elements(m->'columns') WITH ORDINALITY e(x, o) ORDER BY o)"
+            + " ARRAY(SELECT x->>'generated_kind' FROM jsonb_array_elements(m->'columns') WITH ORDINALITY e(x, o) ORDER BY o),"
+            // manifests written before indexes were archived have none
+            + " ARRAY(SELECT x->>'name' FROM jsonb_array_elements(coalesce(m->'indexes', '[]')) WITH ORDINALITY e(x, o) ORDER BY o),"
+            + " ARRAY(SELECT (x->>'unique')::bool FROM jsonb_array_elements(coalesce(m->'indexes', '[]')) WITH ORDINALITY e(x, o) ORDER BY o),"
+            + " ARRAY(SELECT x->>'definition' FROM jsonb_array_elements(coalesce(m->'indexes', '[]')) WITH ORDINALITY e(x, o) ORDER BY o),"
+            + " ARRAY(SELECT x->>'using' FROM jsonb_array_elements(coalesce(m->'indexes', '[]')) WITH ORDINALITY e(x, o) ORDER BY o)"
             + " FROM (SELECT ?::jsonb AS m) s";
 
     private ManifestSql() {
     }
 
     record Input(QualifiedName parent, QualifiedName partition, String bound, String location, List<ColumnDef> columns,
-                 ArchiveSpec.Compression compression, PartWriter.Result export, String pgpartVersion) {
+                 List<IndexDef> indexes,
+                 ArchiveSpec.Compression compression, PartWriter.Result export, RowChecksum.Value checksum,
+                 RowHash hash, String pgpartVersion) {
     }
 
     static String build(Connection c, Input in) throws SQLException {
@@ -69,20 +78,25 @@ final class ManifestSql {
             ps.setArray(++i, c.createArrayOf("bool", cols.stream().map(ColumnDef::notNull).toArray()));
             ps.setArray(++i, c.createArrayOf("text", cols.stream().map(x -> x.generated().orElse(null)).toArray()));
             ps.setArray(++i, c.createArrayOf("text", cols.stream().map(x -> x.generatedKind().orElse(null)).toArray()));
+            List<IndexDef> ix = in.indexes();
+            ps.setArray(++i, c.createArrayOf("text", ix.stream().map(IndexDef::name).toArray()));
+            ps.setArray(++i, c.createArrayOf("bool", ix.stream().map(IndexDef::unique).toArray()));
+            ps.setArray(++i, c.createArrayOf("text", ix.stream().map(IndexDef::definition).toArray()));
+            ps.setArray(++i, c.createArrayOf("text", ix.stream().map(IndexDef::using).toArray()));
             ps.setString(++i, TableColumns.createTable(in.partition(), cols));
             ps.setString(++i, "COPY " + in.partition().sql() + " (" + TableColumns.copyList(cols) + ") FROM STDIN WITH (FORMAT csv)");
             ps.setString(++i, in.compression().key());
             PartWriter.Result r = in.export();
-            ps.setLong(++i, r.checksum().rows());
+            ps.setLong(++i, in.checksum().rows());
             ps.setLong(++i, r.bytes());
             ps.setLong(++i, r.rawBytes());
             ps.setArray(++i, c.createArrayOf("text", r.parts().stream().map(PartInfo::key).toArray()));
             ps.setArray(++i, c.createArrayOf("int8", r.parts().stream().map(PartInfo::bytes).toArray()));
             ps.setArray(++i, c.createArrayOf("int8", r.parts().stream().map(PartInfo::rows).toArray()));
             ps.setArray(++i, c.createArrayOf("text", r.parts().stream().map(PartInfo::sha256).toArray()));
-            ps.setString(++i, RowChecksum.ALGORITHM);
-            ps.setLong(++i, r.checksum().rows());
-            ps.setString(++i, r.checksum().sum());
+            ps.setString(++i, in.hash().key());
+            ps.setLong(++i, in.checksum().rows());
+            ps.setString(++i, in.checksum().sum());
             ps.setString(++i, in.pgpartVersion());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -97,15 +111,15 @@ final class ManifestSql {
             ps.setString(1, json);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (!Manifest.FORMAT.equals(rs.getString(1)) || !RowChecksum.ALGORITHM.equals(rs.getString(12))) {
+                if (!Manifest.FORMAT.equals(rs.getString(1))) {
                     throw new PgpartException(ErrorCode.UNSAFE, "the manifest " + where + " has format " + rs.getString(1)
-                            + " and checksum " + rs.getString(12) + "; this pgpart reads " + Manifest.FORMAT + " with "
-                            + RowChecksum.ALGORITHM + ". Nothing was changed");
+                            + "; this pgpart reads " + Manifest.FORMAT + ". Nothing was changed");
                 }
+                RowHash hash = RowHash.of(rs.getString(12), where);
                 return new Manifest(QualifiedName.parse(rs.getString(2)), QualifiedName.parse(rs.getString(3)), rs.getString(4),
                         columns(rs), rs.getString(5), ArchiveSpec.Compression.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
                         rs.getLong(7), rs.getLong(8), rs.getLong(9), parts(rs),
-                        new RowChecksum.Value(rs.getLong(10), rs.getString(11)), rs.getString(13), json);
+                        new RowChecksum.Value(rs.getLong(10), rs.getString(11)), hash, indexes(rs), rs.getString(13), json);
             }
         } catch (SQLException e) {
             if ("22P02".equals(e.getSQLState()) || "22023".equals(e.getSQLState())) {
@@ -124,6 +138,18 @@ final class ManifestSql {
         List<PartInfo> out = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             out.add(new PartInfo(keys[i], bytes[i], rows[i], sha[i]));
+        }
+        return out;
+    }
+
+    private static List<IndexDef> indexes(ResultSet rs) throws SQLException {
+        String[] names = strings(rs.getArray(24));
+        Boolean[] unique = (Boolean[]) rs.getArray(25).getArray();
+        String[] defs = strings(rs.getArray(26));
+        String[] using = strings(rs.getArray(27));
+        List<IndexDef> out = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            out.add(new IndexDef(names[i], unique[i], defs[i], using[i]));
         }
         return out;
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * What COPY writes to. The calling thread checksums the records and gathers them into chunks that
- * end on a record boundary; a second thread compresses the chunks and streams them into parts,
+ * What COPY writes to. The calling thread finds the records (and checksums them, unless PostgreSQL
+ * checksums the table on a second session meanwhile) and gathers them into chunks that end on a
+ * record boundary; a second thread compresses the chunks and streams them into parts,
  * starting a new part at the first chunk after {@code partSize} compressed bytes. So the
  * checksum and the compression run on two cores, and memory holds a few chunks and the
  * compressor's and store's buffers, whatever the partition's size.
@@ -20,7 +21,8 @@ import java.util.concurrent.BlockingQueue;
 final class PartWriter extends OutputStream {
     private static final int QUEUED_CHUNKS = 4;
 
-    private final RowChecksum checksum = new RowChecksum();
+    private final Records records;
+    private final java.util.Optional<RowChecksum> checksum;
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
     private final Compressing compressing;
     private final Thread worker;
@@ -41,8 +43,11 @@ final class PartWriter extends OutputStream {
         static final Chunk END = new Chunk(new byte[0], 0, 0);
     }
 
-    PartWriter(ArchiveStore store, Layout layout, ArchiveSpec spec, Progress progress) {
+    /** @param checksum the rows' checksum to compute here; empty when PostgreSQL computes it on the table */
+    PartWriter(ArchiveStore store, Layout layout, ArchiveSpec spec, java.util.Optional<RowHash> checksum, Progress progress) {
         this.progress = progress;
+        this.checksum = checksum.map(RowChecksum::new);
+        this.records = this.checksum.<Records>map(x -> x).orElseGet(Records.Boundaries::new);
         this.chunkTarget = (int) Math.min(spec.partSize(), 256 * 1024);
         this.chunk = new byte[chunkTarget + 1024];
         this.compressing = new Compressing(store, layout, spec, queue);
@@ -58,25 +63,25 @@ final class PartWriter extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        checksum.update(b, off, len);
+        records.update(b, off, len);
         if (chunkLen + len > chunk.length) {
             chunk = Arrays.copyOf(chunk, Math.max(chunk.length * 2, chunkLen + len));
         }
         System.arraycopy(b, off, chunk, chunkLen, len);
         chunkLen += len;
         rawBytes += len;
-        if (chunkLen >= chunkTarget && checksum.atRecordBoundary()) {
+        if (chunkLen >= chunkTarget && records.atRecordBoundary()) {
             handOff();
-            progress.bytes(rawBytes, checksum.rows());
+            progress.bytes(rawBytes, records.rows());
         }
     }
 
     private void handOff() throws IOException {
         compressing.rethrow();
-        put(new Chunk(chunk, chunkLen, checksum.rows() - rowsAtChunkStart));
+        put(new Chunk(chunk, chunkLen, records.rows() - rowsAtChunkStart));
         chunk = new byte[chunkTarget + 1024];
         chunkLen = 0;
-        rowsAtChunkStart = checksum.rows();
+        rowsAtChunkStart = records.rows();
     }
 
     private void put(Chunk c) throws IOException {
@@ -92,7 +97,10 @@ final class PartWriter extends OutputStream {
 
     /** Ends the last part and waits for the worker; the result of the whole export. */
     Result finish() throws IOException {
-        RowChecksum.Value value = checksum.value(); // a truncated last record fails here, before anything is committed
+        if (!records.atRecordBoundary()) { // a truncated last record fails here, before anything is committed
+            throw new IllegalStateException("the data ends inside a record (truncated after " + records.rows() + " rows)");
+        }
+        java.util.Optional<RowChecksum.Value> value = checksum.map(RowChecksum::value);
         if (chunkLen > 0) {
             handOff();
         }
@@ -100,7 +108,7 @@ final class PartWriter extends OutputStream {
         join();
         finished = true;
         compressing.rethrow();
-        return new Result(compressing.parts(), value, rawBytes);
+        return new Result(compressing.parts(), records.rows(), value, rawBytes);
     }
 
     /** Stops the worker and discards the part being written (committed ones stay; a new export overwrites them). */
@@ -121,7 +129,8 @@ final class PartWriter extends OutputStream {
         }
     }
 
-    record Result(List<PartInfo> parts, RowChecksum.Value checksum, long rawBytes) {
+    /** @param checksum the rows' checksum, when this writer computed it */
+    record Result(List<PartInfo> parts, long rows, java.util.Optional<RowChecksum.Value> checksum, long rawBytes) {
         long bytes() {
             return parts.stream().mapToLong(PartInfo::bytes).sum();
         }

@@ -58,11 +58,12 @@ final class Restorer {
                 s.execute(createTable(c, m, into));
             }
             long rows = copyIn(c, m, into);
-            RowChecksum.Value v = ChecksumSql.compute(c, into, m.columns());
+            RowChecksum.Value v = ChecksumSql.compute(c, into, m.columns(), m.hash());
             if (!v.equals(m.checksum())) {
                 throw new PgpartException(ErrorCode.UNSAFE, "the restored rows of " + m.partition() + " (" + v
                         + ") do not match the archive's checksum (" + m.checksum() + "); the restore was rolled back");
             }
+            createIndexes(c, m, into);
             if (attach) {
                 attach(c, m, into);
             }
@@ -73,6 +74,20 @@ final class Restorer {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * After the COPY (one sort each instead of index maintenance per row), and before an attach,
+     * which then adopts them as the partitions of the parent's matching indexes. Restored under
+     * its own name, the table gets the indexes' names back; under another, PostgreSQL names them.
+     */
+    private static void createIndexes(Connection c, Manifest m, QualifiedName into) throws SQLException {
+        boolean sameName = into.equals(m.partition());
+        try (Statement s = c.createStatement()) {
+            for (IndexDef ix : m.indexes()) {
+                s.execute(ix.create(into, sameName));
+            }
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * The order-independent checksum of a partition's rows. PostgreSQL computes it over the table with
- * {@link ChecksumSql} as the exact sum, over the rows, of the first 64 bits (a signed integer) of
- * {@code md5(ROW(columns)::text)}, the row's text as {@code record_out} writes it; this class
+ * {@link ChecksumSql} as the exact sum, over the rows, of a 64-bit hash ({@link RowHash}) of
+ * {@code ROW(columns)::text}, the row's text as {@code record_out} writes it; this class
  * computes the same sum from the CSV records COPY wrote, by decoding each record's fields and
  * writing them again as {@code record_out} does (a value is double-quoted when it is empty or
  * holds a quote, backslash, parenthesis, comma or white space; quotes and backslashes inside are
@@ -20,11 +20,11 @@ import java.util.Arrays;
  *
  * <p>Records end at a newline outside double quotes: CSV quotes every value that holds a newline.
  */
-public final class RowChecksum {
-    public static final String ALGORITHM = "sum-md5-64-record-v1";
+public final class RowChecksum implements Records {
 
     private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
+    private final RowHash hash;
     private final MessageDigest md5;
     private State state = State.FIELD_START;
     private byte[] field = new byte[256];
@@ -37,7 +37,8 @@ public final class RowChecksum {
     private long partial;
     private BigInteger total = BigInteger.ZERO;
 
-    public RowChecksum() {
+    RowChecksum(RowHash hash) {
+        this.hash = hash;
         try {
             md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -111,6 +112,7 @@ public final class RowChecksum {
         }
     }
 
+    @Override
     public void update(byte[] b, int off, int len) {
         try {
             update(b, off, len, at -> { });
@@ -160,8 +162,7 @@ public final class RowChecksum {
         state = State.FIELD_START;
         if (lastOfRecord) {
             put((byte) ')');
-            md5.update(record, 0, recordLen);
-            add(md5.digest());
+            add(hash.hash(record, recordLen, md5));
             recordLen = 0;
             inRecord = false;
         }
@@ -172,19 +173,17 @@ public final class RowChecksum {
         return c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ' || (c >= 9 && c <= 13);
     }
 
+    @Override
     public boolean atRecordBoundary() {
         return !inRecord;
     }
 
+    @Override
     public long rows() {
         return rows;
     }
 
-    private void add(byte[] digest) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (digest[i] & 0xff);
-        }
+    private void add(long v) {
         rows++;
         long sum = partial + v;
         // overflow only when both have the same sign and the sum's differs

@@ -96,7 +96,7 @@ final class Verifier {
 
     private PartCheck checkPart(Manifest m, PartInfo p, ArchiveProgress.Throttled t, long[] done) throws IOException {
         MessageDigest sha = DigestCounter.newSha256();
-        RowChecksum part = new RowChecksum();
+        RowChecksum part = new RowChecksum(m.hash());
         InputStream object;
         try {
             object = store.open(p.key());
@@ -147,8 +147,8 @@ final class Verifier {
     }
 
     /** PostgreSQL's checksum of the table, under a SHARE lock so it cannot change while it is read. */
-    static RowChecksum.Value tableChecksum(Connection c, QualifiedName table, List<ColumnDef> columns, Duration lockTimeout)
-            throws SQLException {
+    static RowChecksum.Value tableChecksum(Connection c, QualifiedName table, List<ColumnDef> columns, RowHash hash,
+                                           Duration lockTimeout) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -156,7 +156,7 @@ final class Verifier {
                 s.execute("SET LOCAL lock_timeout = " + Sql.millis(lockTimeout));
                 s.execute("LOCK TABLE " + table.sql() + " IN SHARE MODE");
             }
-            RowChecksum.Value v = ChecksumSql.compute(c, table, columns);
+            RowChecksum.Value v = ChecksumSql.compute(c, table, columns, hash);
             c.commit();
             return v;
         } catch (SQLException | RuntimeException e) {

@@ -90,6 +90,50 @@ final class ArchiveFixture {
         return Pgpart.builder(db.dataSource()).spec(spec).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
+    /** Second sessions from the test database, as Pgpart gives an archive job. */
+    SideSessions sides() {
+        return () -> {
+            try {
+                java.sql.Connection c = db.dataSource().getConnection();
+                dev.pgpart.internal.exec.Session.configure(c);
+                return Optional.of(new SideSessions.Side() {
+                    @Override
+                    public java.sql.Connection connection() {
+                        return c;
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            c.close();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** The plan's archive action for {@code partition} on {@link #NOW}. */
+    dev.pgpart.plan.ArchivePartition action(dev.pgpart.sql.QualifiedName partition) {
+        return (dev.pgpart.plan.ArchivePartition) pgpart(NOW).plan().actions().stream()
+                .filter(a -> a.partition().equals(partition)).findFirst().orElseThrow();
+    }
+
+    /** The archive job of {@code action}, as maintain would run it (with its lock timeout), on this fixture's spec. */
+    ArchiveJob job(dev.pgpart.plan.ArchivePartition action, ArchiveProgress progress) {
+        return job(action, progress, java.time.Duration.ofSeconds(2));
+    }
+
+    ArchiveJob job(dev.pgpart.plan.ArchivePartition action, ArchiveProgress progress, java.time.Duration lockTimeout) {
+        Spec spec = SpecLoader.parse(yaml, "pgpart.yml");
+        return new ArchiveJob(dev.pgpart.state.StateSchema.defaults(), "test", spec.archive(action.parent()).orElseThrow(),
+                lockTimeout, MaintainOptions.defaults(), progress, "test");
+    }
+
     MaintainResult maintainWithConsent() {
         return pgpart(NOW).maintain(MaintainOptions.defaults().withConsent(true), Optional.empty(), NOW);
     }

@@ -2,6 +2,12 @@ package dev.pgpart.archive.s3;
 
 import dev.pgpart.archive.ArchiveStore;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,8 +18,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * One object written as a multipart upload: each {@link #CHUNK} bytes go up as an upload part as
- * soon as they are full; commit completes the upload (a small object is a single PUT instead);
- * close without commit aborts it, so the store keeps no orphaned parts.
+ * soon as they are full, on a thread of the writer's own while the next chunk fills (one upload
+ * in flight, so two chunks in memory); commit completes the upload (a small object is a single
+ * PUT instead); close without commit aborts it, so the store keeps no orphaned parts.
  */
 final class S3Writer extends ArchiveStore.ObjectWriter {
     /** Above S3's 5 MiB minimum for every upload part but the last. */
@@ -23,8 +30,11 @@ final class S3Writer extends ArchiveStore.ObjectWriter {
     private final String bucket;
     private final String key;
     private final String uri;
-    private final byte[] chunk = new byte[CHUNK];
+    private byte[] chunk = new byte[CHUNK];
+    private byte[] spare = new byte[CHUNK];
     private final List<CompletedPart> parts = new ArrayList<>();
+    private final ExecutorService uploader;
+    private Optional<Future<CompletedPart>> inFlight = Optional.empty();
     private int filled;
     private String uploadId;
     private boolean committed;
@@ -34,6 +44,11 @@ final class S3Writer extends ArchiveStore.ObjectWriter {
         this.bucket = bucket;
         this.key = key;
         this.uri = uri;
+        this.uploader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pgpart-s3-upload " + key);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -58,18 +73,43 @@ final class S3Writer extends ArchiveStore.ObjectWriter {
         }
     }
 
+    /** Sends the full chunk up on the uploader thread, once the previous one has arrived, and fills the other buffer. */
     private void uploadChunk() throws IOException {
+        awaitInFlight();
         try {
             if (uploadId == null) {
                 uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
             }
-            int number = parts.size() + 1;
-            String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                    RequestBody.fromBytes(java.util.Arrays.copyOf(chunk, filled))).eTag();
-            parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-            filled = 0;
         } catch (SdkException e) {
             throw failure("upload a part of", uri, e);
+        }
+        int number = parts.size() + 1;
+        String id = uploadId;
+        RequestBody body = RequestBody.fromByteBuffer(ByteBuffer.wrap(chunk, 0, filled));
+        inFlight = Optional.of(uploader.submit(() -> CompletedPart.builder().partNumber(number)
+                .eTag(s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(id).partNumber(number), body).eTag()).build()));
+        byte[] sent = chunk;
+        chunk = spare;
+        spare = sent; // reused only after awaitInFlight: the upload is done with it by then
+        filled = 0;
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        Future<CompletedPart> f = inFlight.get();
+        inFlight = Optional.empty();
+        try {
+            parts.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while uploading a part of " + uri);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SdkException sdk) {
+                throw failure("upload a part of", uri, sdk);
+            }
+            throw new IOException("could not upload a part of " + uri + ": " + e.getCause(), e.getCause());
         }
     }
 
@@ -82,6 +122,7 @@ final class S3Writer extends ArchiveStore.ObjectWriter {
                 if (filled > 0) {
                     uploadChunk();
                 }
+                awaitInFlight();
                 s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                         .multipartUpload(m -> m.parts(parts)));
             }
@@ -93,6 +134,27 @@ final class S3Writer extends ArchiveStore.ObjectWriter {
 
     @Override
     public void close() throws IOException {
+        uploader.shutdown();
+        try {
+            awaitTermination();
+        } finally {
+            abortUnlessCommitted();
+        }
+    }
+
+    /** An upload still under way finishes (or fails) before the abort, so it cannot add a part after it. */
+    private void awaitTermination() throws IOException {
+        try {
+            if (!uploader.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IOException("an upload of a part of " + uri + " did not end within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while ending the uploads of " + uri);
+        }
+    }
+
+    private void abortUnlessCommitted() throws IOException {
         if (committed || uploadId == null) {
             return;
         }

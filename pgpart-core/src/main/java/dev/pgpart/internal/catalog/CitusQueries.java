@@ -78,7 +78,55 @@ final class CitusQueries {
         if (probes.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return probe(c, probes);
+        return withLockTimeoutOnWorkers(c, () -> probe(c, probes));
+    }
+
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs a read of distributed tables with the session's lock_timeout on the workers too: the
+     * probe locks the shards of the defaults, and without propagation a lock held on a worker's
+     * shard is waited for until it is released (the session's SET does not reach the workers, only
+     * a SET LOCAL after {@code citus.propagate_set_commands = 'local'} does). In autocommit mode the
+     * read gets a transaction of its own; inside the caller's transaction the two settings last
+     * until it ends, and lock_timeout keeps its value.
+     */
+    private static <T> T withLockTimeoutOnWorkers(Connection c, Read<T> read) throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+        }
+        try {
+            try (Statement s = c.createStatement()) {
+                String timeout;
+                try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('lock_timeout')")) {
+                    rs.next();
+                    timeout = rs.getString(1);
+                }
+                s.execute("SET LOCAL citus.propagate_set_commands = 'local'");
+                s.execute("SET LOCAL lock_timeout = " + Sql.literal(timeout));
+            }
+            T result = read.run();
+            if (own) {
+                c.commit();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     private static Map<Long, DefaultContents> probe(Connection c, List<CatalogQueries.DefaultProbe> probes) throws SQLException {

@@ -13,6 +13,6 @@ public record Distributed(Optional<String> column, int shardCount, int colocatio
 
     /** One line for text output, e.g. {@code distributed by tenant, 4 shards}. */
     public String describe() {
-        return "distributed by " + column.orElse("(reference table)") + ", " + shardCount + " shards";
+        return dev.pgpart.internal.catalog.Distribution.describe(column, shardCount);
     }
 }

@@ -83,15 +83,10 @@ free_port() {
 
 node_running() { [ -f "$DIR/node$1/postmaster.pid" ] && as_postgres "$PGBIN/pg_ctl" -D "$DIR/node$1" status >/dev/null 2>&1; }
 
-start() {
-  build
-  if [ -f "$DIR/ports" ] && node_running 0 && node_running 1 && node_running 2; then
-    cut -d' ' -f1 "$DIR/ports"; return
-  fi
-  stop_nodes
-  local base=${PGPART_CITUS_PORT:-$(free_port)}
+# Starts the three nodes on base, base+1, base+2; fails (leaving them to stop_nodes) if one does not start.
+start_nodes() {
+  local base=$1 i
   mkdir -p "$DIR"; chown postgres "$DIR" 2>/dev/null || true
-  local i
   for i in 0 1 2; do
     as_postgres "$PGBIN/initdb" -D "$DIR/node$i" -U postgres -A trust -E UTF8 --no-sync >/dev/null
     cat >> "$DIR/node$i/postgresql.conf" <<CONF
@@ -108,7 +103,24 @@ max_prepared_transactions = 100
 citus.enable_statistics_collection = off
 CONF
     as_postgres "$PGBIN/pg_ctl" -D "$DIR/node$i" -l "$DIR/node$i.log" -w -t 60 start >/dev/null \
-      || die "node $i did not start: see $DIR/node$i.log"
+      || { say "node $i did not start on port $((base + i)): see $DIR/node$i.log"; return 1; }
+  done
+}
+
+start() {
+  build
+  if [ -f "$DIR/ports" ] && node_running 0 && node_running 1 && node_running 2; then
+    cut -d' ' -f1 "$DIR/ports"; return
+  fi
+  stop_nodes
+  # a free port can be taken between the check and the bind on a shared machine: try another range
+  local base attempt
+  for attempt in 1 2 3; do
+    base=${PGPART_CITUS_PORT:-$(free_port)}
+    start_nodes "$base" && break
+    stop_nodes
+    [ -z "${PGPART_CITUS_PORT:-}" ] && [ "$attempt" -lt 3 ] || die "the cluster did not start (attempt $attempt)"
+    cp "$DIR/node0.log" "$DIR/attempt$attempt.log" 2>/dev/null || true
   done
   echo "$base $((base + 1)) $((base + 2))" > "$DIR/ports"
   say "coordinator on $base, workers on $((base + 1)) and $((base + 2)) (data in $DIR)"

@@ -6,6 +6,7 @@ import dev.pgpart.convert.AttachJob;
 import dev.pgpart.convert.AttachPlanner;
 import dev.pgpart.convert.AttachUndo;
 import dev.pgpart.convert.Boundary;
+import dev.pgpart.convert.CitusRefusal;
 import dev.pgpart.convert.ConvertPlan;
 import dev.pgpart.convert.Names;
 import dev.pgpart.convert.Source;
@@ -66,6 +67,7 @@ public final class Conversions {
                     ? (k, max) -> CopyPlanner.coveredUpTo(t, k, clock.instant()) : (k, max) -> Boundary.of(t, k, max, clock.instant()));
             Source src = source.orElseThrow(() -> new PgpartException(ErrorCode.CONFIG, "table " + t.table()
                     + " does not exist: check the name in the configuration; nothing was changed"));
+            CitusRefusal.convert(src.info());
             if (t.convert().strategy() == ConvertSpec.Strategy.COPY) {
                 return CopyPlanner.plan(t, src, src.key().flatMap(k -> CopyPlanner.coveredUpTo(t, k, clock.instant())),
                         copy(t).state(c) != CopyState.NONE);
@@ -89,6 +91,11 @@ public final class Conversions {
                        Optional<Long> maxRowsPerSecond, JobRunner.Listener progress) {
         TableSpec base = table(table, strategy.isPresent() ? strategy : sessions.withSession(c -> resumable(c, table)));
         TableSpec t = base.withConvert(base.convert().withMaxRowsPerSecond(maxRowsPerSecond.or(() -> base.convert().maxRowsPerSecond())));
+        // before the state schema or a job exists: a distributed table is refused with nothing written
+        sessions.withSession(c -> {
+            CitusRefusal.convert(c, t.table());
+            return null;
+        });
         if (t.convert().strategy() == ConvertSpec.Strategy.COPY) {
             return sessions.withSession(c -> runCopy(c, t, cutover, progress));
         }

@@ -39,6 +39,7 @@ public final class Checker {
                 out.add(detachPending(spec, p, plan));
             }
         }
+        table.distribution().ifPresent(d -> d.notColocated().forEach(child -> out.add(CitusFindings.notColocated(table, d, child))));
         // "run maintain now" only when maintain would create something: before start, or above a
         // MAXVALUE partition, it has nothing to do and the finding would alert forever; anything
         // else that stops it (a conflict, too many slots) is reported by the plan's own findings

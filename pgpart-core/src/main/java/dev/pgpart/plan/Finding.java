@@ -51,7 +51,9 @@ public record Finding(QualifiedName table, Kind kind, Severity severity, String 
         /** A partition was detached for archiving, but its archive is not finished after {@code job_stuck_after}. */
         ARCHIVE_INCOMPLETE,
         /** An archive was verified, but its table is still there after {@code max_maintenance_age}. */
-        ARCHIVE_NOT_DROPPED
+        ARCHIVE_NOT_DROPPED,
+        /** A partition of a Citus-distributed table is not in the parent's co-location group. */
+        NOT_COLOCATED
     }
 
     @Override

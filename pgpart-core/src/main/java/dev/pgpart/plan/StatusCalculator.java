@@ -91,6 +91,6 @@ public final class StatusCalculator {
         }
         return new TableStatus(spec.table(), method, RangeContext.keyText(t), t.partitions().size(),
                 t.defaultPartition().isPresent(), first, last, until, ahead, DefaultRules.rows(t), bytes, timeline,
-                findings, ends, ranges);
+                findings, ends, ranges, t.distribution().map(d -> new Distributed(d.column(), d.shardCount(), d.colocationId())));
     }
 }

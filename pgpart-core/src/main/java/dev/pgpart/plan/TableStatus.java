@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param coverageEnds  when "now" leaves the contiguous run (time-like keys only): inserts of later
  *                      rows fail (or go to the default) from then on unless maintain runs
  * @param ranges        the range partitions and gaps in bound order (RANGE tables only)
+ * @param distribution  how Citus distributes the table; empty for a local table
  */
 public record TableStatus(
         QualifiedName table,
@@ -38,10 +39,20 @@ public record TableStatus(
         String timeline,
         List<Finding> findings,
         Optional<java.time.Instant> coverageEnds,
-        List<PartitionStatus> ranges) {
+        List<PartitionStatus> ranges,
+        Optional<Distributed> distribution) {
     public TableStatus {
         findings = List.copyOf(findings);
         ranges = List.copyOf(ranges);
+    }
+
+    /** The status of a local (not Citus-distributed) table. */
+    public TableStatus(QualifiedName table, String method, String key, int partitions, boolean hasDefault,
+                       Optional<String> firstBound, Optional<String> lastBound, Optional<String> coveredUntil,
+                       int aheadCount, long rowsInDefault, long totalBytes, String timeline, List<Finding> findings,
+                       Optional<java.time.Instant> coverageEnds, List<PartitionStatus> ranges) {
+        this(table, method, key, partitions, hasDefault, firstBound, lastBound, coveredUntil, aheadCount, rowsInDefault,
+                totalBytes, timeline, findings, coverageEnds, ranges, Optional.empty());
     }
 
     /** A status without coverage end or ranges (a LIST or HASH table, or a test sample). */

@@ -48,6 +48,7 @@ public final class SpecValidator {
         problems.addAll(TableRules.listValues(table, t));
         TableRules.subpartitionKey(table, t).ifPresent(problems::add);
         TableRules.distributedSubpartition(table, t).ifPresent(problems::add);
+        TableRules.distributedArchive(table, t).ifPresent(problems::add);
         return problems;
     }
 }

@@ -204,6 +204,23 @@ public final class TableRules {
                 "remove subpartition: from its entry (see docs/guide-citus.md)"));
     }
 
+    /**
+     * Archiving exports, verifies and restores a detached partition as a local table: a restore would
+     * bring the rows back onto the coordinator's local storage, not into the workers' shards, and the
+     * export and checksums have not been proven against shards. Said up front, before anything detaches.
+     */
+    public static Optional<ConfigProblem> distributedArchive(TableSpec spec, TableInfo t) {
+        if (!(spec.policy() instanceof RangePolicy r) || r.onExpiry() != RangePolicy.OnExpiry.ARCHIVE || !t.distributed()) {
+            return Optional.empty();
+        }
+        return Optional.of(problem(spec.table(), ".on_expiry", spec.table() + " is distributed by Citus ("
+                + t.distribution().orElseThrow().describe() + "), and pgpart does not archive distributed tables: a"
+                + " restored partition would come back as a local table on the coordinator instead of in the workers'"
+                + " shards; nothing was detached or exported",
+                "use on_expiry: detach (then export the detached table yourself, e.g. COPY (SELECT ...) TO from the"
+                        + " coordinator, before dropping it) or on_expiry: drop (see docs/guide-citus.md)"));
+    }
+
     private static String similarName(QualifiedName wanted, Catalog catalog) {
         Optional<QualifiedName> sameIgnoringCase = catalog.relationNames().stream()
                 .filter(n -> n.schema().equalsIgnoreCase(wanted.schema()) && n.name().equalsIgnoreCase(wanted.name()))

@@ -68,6 +68,41 @@ class CitusFailurePathsIT {
     }
 
     @Test
+    void anExclusiveLockOnAWorkersShardOfTheDefaultMakesThePlansCatalogReadGiveUpWithinLockTimeout() throws Exception {
+        CitusDb cluster = CitusCluster.newDatabase("worker_lock_read");
+        Db db = cluster.coordinator();
+        distributedEvents(db, "events");
+        List<String> shard = db.queryStrings("SELECT shard_name(s.logicalrelid, s.shardid) || ' ' || n.nodeport"
+                + " FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node n USING (groupid)"
+                + " WHERE s.logicalrelid = 'events_default'::regclass AND n.noderole = 'primary' AND n.groupid > 0"
+                + " ORDER BY s.shardid LIMIT 1").get(0).lines().flatMap(l -> List.of(l.split(" ")).stream()).toList();
+        // statement_timeout only ends the wait if lock_timeout does not reach the worker
+        Pgpart pgpart = Pgpart.builder(db.dataSource()).spec(dev.pgpart.spec.SpecLoader.parse("""
+                lock_timeout: 1s
+                tables:
+                  events: { interval: 1 month, premake: 2, default_partition: true }
+                """, "pgpart.yml")).statementTimeout(Duration.ofSeconds(20)).build();
+        try (Connection blocker = cluster.worker(Integer.parseInt(shard.get(1))).getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                // what an ALTER of the shard would hold; Citus only lets a session lock a shard by hand with this set
+                s.execute("SET LOCAL citus.enable_manual_changes_to_shards = on");
+                s.execute("LOCK TABLE " + shard.get(0) + " IN ACCESS EXCLUSIVE MODE");
+            }
+            long t0 = System.nanoTime();
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(pgpart::plan);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            blocker.rollback();
+
+            assertThat(took).isLessThan(Duration.ofMillis(1000 + 3000));
+            assertThat(failure).isInstanceOfSatisfying(dev.pgpart.PgpartException.class,
+                    e -> assertThat(e.code()).isEqualTo(dev.pgpart.ErrorCode.LOCK_TIMEOUT))
+                    .hasMessageContaining("within lock_timeout 1000 ms");
+        }
+        assertThat(pgpart.plan().tables()).singleElement().satisfies(t -> assertThat(t.actions()).isNotEmpty());
+    }
+
+    @Test
     void twoConcurrentRunsOnTheSameDistributedTableMoveEveryRowOnce() throws Exception {
         CitusDb cluster = CitusCluster.newDatabase("concurrent");
         Db db = cluster.coordinator();

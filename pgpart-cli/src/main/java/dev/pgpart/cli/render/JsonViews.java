@@ -127,11 +127,21 @@ public final class JsonViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StatusTableJson(String table, String method, String key, int partitions, boolean hasDefault,
                                   String firstBound, String lastBound, String coveredUntil, int ahead, long rowsInDefault,
-                                  long totalBytes, String timeline, List<FindingJson> findings) {
+                                  long totalBytes, String timeline, DistributionJson distribution,
+                                  List<FindingJson> findings) {
         static StatusTableJson of(TableStatus t) {
             return new StatusTableJson(t.table().toString(), t.method().toLowerCase(Locale.ROOT), t.key(), t.partitions(),
                     t.hasDefault(), t.firstBound().orElse(null), t.lastBound().orElse(null), t.coveredUntil().orElse(null),
-                    t.aheadCount(), t.rowsInDefault(), t.totalBytes(), t.timeline(), FindingJson.all(t.findings()));
+                    t.aheadCount(), t.rowsInDefault(), t.totalBytes(), t.timeline(),
+                    t.distribution().map(DistributionJson::of).orElse(null), FindingJson.all(t.findings()));
+        }
+    }
+
+    /** How Citus distributes a table; {@code column} is null for a reference table. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DistributionJson(String column, int shardCount, int colocationId) {
+        static DistributionJson of(dev.pgpart.plan.Distributed d) {
+            return new DistributionJson(d.column().orElse(null), d.shardCount(), d.colocationId());
         }
     }
 

@@ -110,6 +110,7 @@ public final class StatusHtml {
             fact(b, t.rowsInDefault() > 0 ? "warn" : "", "rows in default", Text.count(t.rowsInDefault()));
         }
         fact(b, "", "size", Text.bytes(t.totalBytes()));
+        t.distribution().ifPresent(d -> fact(b, "", "citus", d.describe()));
         b.append("</div>\n");
     }
 

@@ -41,8 +41,23 @@ public final class StatusText {
                     .cell(Text.bytes(t.totalBytes()));
         }
         cols.print(out, "");
+        printDistributed(out, tables);
         printTimelines(out, tables);
         printFindings(out, tables);
+    }
+
+    /** Citus-distributed tables only: their sizes above are the shards' on the workers. */
+    private void printDistributed(PrintWriter out, List<TableStatus> tables) {
+        Columns cols = new Columns();
+        for (TableStatus t : tables) {
+            t.distribution().ifPresent(d -> cols.row().cell(t.table().toString()).cell(d.describe())
+                    .cell("co-location group " + d.colocationId(), style::dim));
+        }
+        if (!cols.isEmpty()) {
+            out.println();
+            out.println("Distributed by Citus (sizes are the shards' on the workers):");
+            cols.print(out, "  ");
+        }
     }
 
     private void printTimelines(PrintWriter out, List<TableStatus> tables) {

@@ -85,6 +85,15 @@ class JsonTest {
     }
 
     @Test
+    void statusNamesTheCitusDistributionOfADistributedTableAndNullForALocalOne() throws Exception {
+        JsonNode s = render(out -> new Json().status(out, Samples.AT, List.of(Samples.distributed(), Samples.status().get(0))));
+        assertThat(s.at("/tables/0/distribution/column").asText()).isEqualTo("tenant");
+        assertThat(s.at("/tables/0/distribution/shardCount").asInt()).isEqualTo(32);
+        assertThat(s.at("/tables/0/distribution/colocationId").asInt()).isEqualTo(7);
+        assertThat(s.at("/tables/1/distribution").isNull()).isTrue();
+    }
+
+    @Test
     void checkSaysWhetherHealthy() throws Exception {
         JsonNode bad = render(out -> new Json().check(out, Samples.AT, List.of(Samples.ROWS_IN_DEFAULT, Samples.UNMANAGED)));
         assertThat(bad.get("healthy").asBoolean()).isFalse();

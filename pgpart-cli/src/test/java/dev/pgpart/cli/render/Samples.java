@@ -82,6 +82,14 @@ final class Samples {
                         0, 0, 65536, "", List.of()));
     }
 
+    /** A Citus-distributed range table: sizes are the shards' on the workers. */
+    static TableStatus distributed() {
+        return new TableStatus(QualifiedName.of("public", "events"), "RANGE", "ts", 3, true,
+                Optional.of("2026-11-01 00:00:00+00"), Optional.of("2027-02-01 00:00:00+00"),
+                Optional.of("2027-02-01 00:00:00+00"), 2, 0, 3L * 1024 * 1024, "@++", List.of(), Optional.empty(), List.of(),
+                Optional.of(new dev.pgpart.plan.Distributed(Optional.of("tenant"), 32, 7)));
+    }
+
     private Samples() {
     }
 }

@@ -11,6 +11,14 @@ class StatusHtmlTest {
     private static final String PAGE = new StatusHtml().render(HealthSamples.health());
 
     @Test
+    void aDistributedTableShowsItsDistributionColumnAndShardCount() {
+        var health = new dev.pgpart.api.Health(Samples.AT, List.of(Samples.distributed()), List.of(), false, List.of(),
+                java.util.Optional.empty(), List.of());
+        assertThat(new StatusHtml().render(health)).contains("<span>citus <b>distributed by tenant, 32 shards</b></span>");
+        assertThat(PAGE).doesNotContain("citus <b>");
+    }
+
+    @Test
     void thePageLoadsNothingFromTheNetworkAndRunsNoScript() {
         assertThat(PAGE).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
                 .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("src=")

@@ -126,6 +126,17 @@ class TextRenderersTest {
     }
 
     @Test
+    void statusListsDistributedTablesWithTheirDistributionColumnAndShardCount() {
+        String text = render(out -> new StatusText(Style.PLAIN).print(out, List.of(Samples.distributed(), Samples.status().get(0))));
+        assertThat(text).contains("""
+                Distributed by Citus (sizes are the shards' on the workers):
+                  public.events  distributed by tenant, 32 shards  co-location group 7
+
+                """);
+        assertThat(render(out -> new StatusText(Style.PLAIN).print(out, Samples.status()))).doesNotContain("Citus");
+    }
+
+    @Test
     void aRangeTableWhoseNowIsNotCoveredSaysSoLoudly() {
         var t = Samples.status().get(0);
         var uncovered = new dev.pgpart.plan.TableStatus(t.table(), t.method(), t.key(), 0, true, java.util.Optional.empty(),

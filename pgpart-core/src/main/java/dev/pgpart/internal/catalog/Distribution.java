@@ -23,6 +23,11 @@ public record Distribution(Optional<String> column, int shardCount, int colocati
 
     /** What status prints: the distribution column and the shard count. */
     public String describe() {
+        return describe(column, shardCount);
+    }
+
+    /** The one wording of a distribution, for status, findings and refusals alike. */
+    public static String describe(Optional<String> column, int shardCount) {
         return "distributed by " + column.orElse("(reference table)") + ", " + shardCount + " shards";
     }
 }

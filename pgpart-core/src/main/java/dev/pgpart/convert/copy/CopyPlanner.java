@@ -73,9 +73,17 @@ public final class CopyPlanner {
         List<String> sync = SyncSql.install(n.forwardFunction(), t, n.newParent(), src.writable(), src.newPrimaryKey(key),
                 src.newPrimaryKey(key), n.marker("sync trigger function"));
         BackfillSql b = new BackfillSql(t, n.newParent(), src.primaryKey(), src.primaryKey().stream().map(src::type).toList(),
-                src.writable());
+                src.newPrimaryKey(key), src.writable());
         List<String> backfill = List.of("-- " + spec.convert().batchSize() + " rows per transaction, in primary-key order"
                 + spec.convert().maxRowsPerSecond().map(r -> ", at most " + r + " rows/s").orElse("") + ":", b.copy(false));
+        List<String> indexes = new ArrayList<>();
+        List<Source.Index> deferred = SecondaryIndexes.deferred(src);
+        for (int i = 0; i < deferred.size(); i++) {
+            indexes.add(SecondaryIndexes.createOnParent(n.newParent(), deferred.get(i)));
+            indexes.add("-- then for each partition P of " + n.newParent() + ": CREATE INDEX CONCURRENTLY P_pgpart_ix" + i
+                    + " ON P USING " + deferred.get(i).using() + "; ALTER INDEX "
+                    + SecondaryIndexes.parentIndex(n.newParent(), deferred.get(i)).sql() + " ATTACH PARTITION P_pgpart_ix" + i);
+        }
         List<String> verify = List.of("ANALYZE " + n.newParent().sql(),
                 "-- row counts and an order-independent checksum per key range of " + t + " and " + n.newParent()
                         + ", in one REPEATABLE READ snapshot; the first range that differs stops the job before the swap");
@@ -96,6 +104,9 @@ public final class CopyPlanner {
                         + " in flight, under lock_timeout, retried): writers wait at most that moment", sync),
                 new ConvertPlan.Phase(BackfillPhase.NAME, "ROW SHARE on " + t + " and FOR SHARE NOWAIT on each batch's rows for"
                         + " one batch: a writer of a row being copied waits at most one batch", backfill),
+                new ConvertPlan.Phase(IndexesPhase.NAME, "nothing on " + t + "; SHARE UPDATE EXCLUSIVE on each new partition"
+                        + " while CREATE INDEX CONCURRENTLY builds it (the sync trigger's writes go on), a moment under"
+                        + " lock_timeout per attach", indexes),
                 new ConvertPlan.Phase(VerifyPhase.NAME, "ACCESS SHARE on both tables while it reads them: reads and writes go on",
                         verify),
                 new ConvertPlan.Phase(CutoverPhase.NAME, "ACCESS EXCLUSIVE on both tables for one short transaction under"

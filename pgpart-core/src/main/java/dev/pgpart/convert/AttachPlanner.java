@@ -62,6 +62,7 @@ public final class AttachPlanner {
         long extra = compositeKey(s, key.orElse(null)).isPresent() && s.estimatedRows() > 0
                 ? s.indexBytes() / Math.max(1, s.indexes().size()) * 3 / 2 : 0;
         return new ConvertPlan(spec.table(), ConvertSpec.Strategy.ATTACH, boundary, phases, carried(spec, s, n), blockers,
+                ConvertPlan.warnings(s),
                 time, extra);
     }
 

@@ -87,7 +87,7 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
     }
 
     /** A user trigger (not one of PostgreSQL's own FK triggers). */
-    public record Trig(String name, String definition, boolean constraintTrigger) {
+    public record Trig(String name, String definition, boolean constraintTrigger, boolean beforeInsertRow) {
     }
 
     /** NULLs, lowest and highest key, and rows at or above the boundary the plan chose. */

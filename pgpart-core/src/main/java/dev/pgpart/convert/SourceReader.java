@@ -236,14 +236,15 @@ public final class SourceReader {
     }
 
     private static List<Source.Trig> triggers(Connection c, long oid) throws SQLException {
-        String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0 FROM pg_trigger"
+        // tgtype bits (pg_trigger.h): 1 ROW, 2 BEFORE, 4 INSERT
+        String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0, tgtype::int & 7 = 7 FROM pg_trigger"
                 + " WHERE tgrelid = ? AND NOT tgisinternal ORDER BY tgname";
         List<Source.Trig> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
                 }
             }
         }

@@ -60,6 +60,7 @@ public final class CopyPlanner {
         long rows = Math.max(s.estimatedRows(), 0);
         Duration time = Duration.ofSeconds(Math.max(1, rows / ROWS_PER_SECOND + 2 * rows / VERIFY_ROWS_PER_SECOND));
         return new ConvertPlan(spec.table(), ConvertSpec.Strategy.COPY, Optional.empty(), phases, carried(s), blockers,
+                ConvertPlan.warnings(s),
                 time, s.tableBytes() + s.indexBytes());
     }
 
@@ -125,7 +126,8 @@ public final class CopyPlanner {
                 : " is kept")));
         s.indexes().stream().filter(i -> i.constraint().isEmpty() || s.primaryKey().map(pk -> !pk.name()
                 .equals(i.constraint().get())).orElse(true)).forEach(i -> out.add("index " + i.name()
-                + ": built on the new table before the backfill, named like the original after the swap"));
+                + (i.unique() ? ": built on the new table before the backfill" : ": built on the new table after the backfill"
+                + " (copy.indexes, concurrently per partition)") + ", named like the original after the swap"));
         s.constraints().stream().filter(c -> c.type() == 'f').forEach(c -> out.add("foreign key " + c.name() + ": "
                 + c.definition()));
         s.columns().stream().filter(c -> c.sequence().isPresent()).forEach(c -> out.add(c.identity().isPresent()

@@ -198,7 +198,7 @@ public final class SourceReader {
                              JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
                        k.confdeltype::text, k.confupdtype::text,
                        EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attname = ? AND NOT a.attisdropped),
-                       pg_get_constraintdef(k.oid)
+                       pg_get_constraintdef(k.oid), k.confmatchtype = 'f', k.condeferrable, k.condeferred
                 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
                 WHERE k.contype = 'f' AND k.confrelid = ? AND k.conparentid = 0 ORDER BY n.nspname, r.relname, k.conname""";
         List<Source.IncomingFk> out = new ArrayList<>();
@@ -209,7 +209,7 @@ public final class SourceReader {
                 while (rs.next()) {
                     out.add(new Source.IncomingFk(rs.getString(1), QualifiedName.of(rs.getString(2), rs.getString(3)),
                             list(rs.getArray(4)), list(rs.getArray(5)), rs.getString(6).charAt(0), rs.getString(7).charAt(0),
-                            rs.getBoolean(8), rs.getString(9)));
+                            rs.getBoolean(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12)));
                 }
             }
         }

@@ -142,8 +142,10 @@ public final class CopyPlanner {
                         + " original, so the reverse sync does not fire it twice)"));
         s.dependents().stream().filter(d -> !d.materialized()).forEach(d -> out.add("view " + d.name()
                 + ": re-created on the new table at the swap (CREATE OR REPLACE VIEW)"));
-        s.publications().forEach(p -> out.add("publication " + p + ": reported, not changed: add " + s.table()
-                + " to it again after the swap"));
+        s.publications().forEach(p -> out.add("publication " + p + ": " + s.table() + " is in it again after the swap (the"
+                + " kept original leaves it; undo puts the original back). A row filter or column list (PostgreSQL 15+)"
+                + " is not carried: set it again. Without publish_via_partition_root, changes are published under the"
+                + " partitions' names"));
         return out;
     }
 

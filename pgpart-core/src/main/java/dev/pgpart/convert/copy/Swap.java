@@ -34,6 +34,7 @@ final class Swap {
         List<Dependents.View> views = Dependents.views(c, srcOid);
         List<Dependents.Trigger> triggers = Dependents.triggers(c, srcOid);
         Optional<String> comment = Dependents.comment(c, srcOid);
+        List<String> publications = Dependents.publications(c, srcOid);
         List<String> sql = new ArrayList<>(SyncSql.drop(n.forwardFunction(), table));
         sql.add("ALTER TABLE " + table.sql() + " RENAME TO " + Sql.ident(n.oldKept().name()));
         sql.add("ALTER TABLE " + n.newParent().sql() + " RENAME TO " + Sql.ident(table.name()));
@@ -71,6 +72,7 @@ final class Swap {
             after.add("ALTER TABLE " + n.oldKept().sql() + " DISABLE TRIGGER " + Sql.ident(t.name()));
         }
         after.add("COMMENT ON TABLE " + table.sql() + " IS " + Sql.literalOrNull(comment));
+        after.addAll(publications(publications, n.oldKept(), table));
         after.add("COMMENT ON TABLE " + n.oldKept().sql() + " IS "
                 + Sql.literal(n.marker("original table, kept in sync for undo until finalize")));
         after.addAll(SyncSql.install(n.reverseFunction(), table, n.oldKept(), src.writable(), src.primaryKey(),
@@ -90,6 +92,7 @@ final class Swap {
         List<Dependents.Trigger> triggers = Dependents.triggers(c, convertedOid);
         Optional<String> comment = Dependents.comment(c, convertedOid);
         Dependents.Rls rls = Dependents.rls(c, convertedOid);
+        List<String> publications = Dependents.publications(c, convertedOid);
         for (Source.Col col : original.columns()) {
             if (col.identity().isPresent() && converted.column(col.name()).flatMap(Source.Col::identity).isPresent()) {
                 Identities.Options mine = Identities.read(c, n.oldKept(), col.name());
@@ -117,8 +120,23 @@ final class Swap {
             sql.addAll(enabled(table, t.name(), t.enabled()));
         }
         sql.add("COMMENT ON TABLE " + table.sql() + " IS " + Sql.literalOrNull(comment));
+        sql.addAll(publications(publications, n.newParent(), table));
         sql.add("DROP TABLE " + n.newParent().sql());
         run(c, sql);
+    }
+
+    /**
+     * Membership follows the name: a publication lists a table by OID, so the renamed table would
+     * stay in it and the one now named {@code to} would be missing. The kept original leaves the
+     * publication: its only writes are the reverse sync's, which subscribers must not get twice.
+     */
+    private static List<String> publications(List<String> names, QualifiedName from, QualifiedName to) {
+        List<String> out = new ArrayList<>();
+        for (String p : names) {
+            out.add("ALTER PUBLICATION " + Sql.ident(p) + " DROP TABLE " + from.sql());
+            out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + to.sql());
+        }
+        return out;
     }
 
     private static void prologue(Connection c, QualifiedName a, QualifiedName b) throws SQLException {

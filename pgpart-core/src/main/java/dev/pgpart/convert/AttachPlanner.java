@@ -156,10 +156,7 @@ public final class AttachPlanner {
         for (Source.IncomingFk f : fks) {
             List<String> from = Stream.concat(f.fromColumns().stream(), Stream.of(key.name())).toList();
             List<String> to = Stream.concat(f.toColumns().stream(), Stream.of(key.name())).toList();
-            out.add("ALTER TABLE " + f.from().sql() + " ADD CONSTRAINT " + Sql.ident(f.name()) + " FOREIGN KEY (" + idents(from)
-                    + ") REFERENCES " + t.sql() + " (" + idents(to) + ")" + (f.matchFull() ? " MATCH FULL" : "")
-                    + " ON UPDATE " + action(f.onUpdate()) + " ON DELETE " + action(f.onDelete())
-                    + (f.deferrable() ? " DEFERRABLE" : "") + (f.initiallyDeferred() ? " INITIALLY DEFERRED" : "") + " NOT VALID");
+            out.add(IncomingFks.add(f, t, from, to));
         }
         s.publications().forEach(p -> out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + t.sql()));
         return out;

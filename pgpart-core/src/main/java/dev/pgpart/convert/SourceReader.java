@@ -189,7 +189,7 @@ public final class SourceReader {
                 + name + ": " + def);
     }
 
-    private static List<Source.IncomingFk> incomingFks(Connection c, long oid, String key) throws SQLException {
+    static List<Source.IncomingFk> incomingFks(Connection c, long oid, String key) throws SQLException {
         String sql = """
                 SELECT k.conname, n.nspname, r.relname,
                        ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o)

@@ -122,6 +122,14 @@ public final class CopyConversion {
                 }
             }
         }));
+        if (found[0] == CopyState.SWAPPED) {
+            // after the swap back, outside it: the referencing tables' scans must not hold its locks
+            Tx.retrying(s.table(), "VALIDATE of the restored foreign keys", () -> Tx.transaction(c, s.lockTimeout(), tx -> {
+                for (String sql : dev.pgpart.convert.IncomingFks.validations(tx, s.table())) {
+                    Tx.exec(tx, sql);
+                }
+            }));
+        }
         return found[0];
     }
 

@@ -130,6 +130,12 @@ public final class CopyPlanner {
                 + " (copy.indexes, concurrently per partition)") + ", named like the original after the swap"));
         s.constraints().stream().filter(c -> c.type() == 'f').forEach(c -> out.add("foreign key " + c.name() + ": "
                 + c.definition()));
+        s.incomingFks().stream().filter(dev.pgpart.convert.Source.IncomingFk::hasKeyColumn).forEach(f -> out.add("foreign key "
+                + f.name() + " of " + f.from() + ": re-created at the swap on (" + String.join(", ", f.fromColumns())
+                + (f.toColumns().contains(s.key().map(dev.pgpart.convert.Source.Col::name).orElse("")) ? "" : ", "
+                + s.key().map(dev.pgpart.convert.Source.Col::name).orElse("")) + ") referencing the new table, options kept,"
+                + " NOT VALID, then validated; undo restores it. From then on an UPDATE of the key of a referenced row fails"
+                + " unless the foreign key is ON UPDATE CASCADE"));
         s.columns().stream().filter(c -> c.sequence().isPresent()).forEach(c -> out.add(c.identity().isPresent()
                 ? "identity column " + c.name() + ": the new table gets an identity continuing from the original's last value"
                 : "sequence " + c.sequence().get().name() + " of " + c.name() + ": shared, owned by the new table after the swap"));
@@ -216,10 +222,12 @@ public final class CopyPlanner {
             }
         }
         for (dev.pgpart.convert.Source.IncomingFk f : s.incomingFks()) {
-            out.add(new ConvertPlan.Blocker("foreign key " + f.name() + " of " + f.from() + " (" + String.join(", ", f.fromColumns())
-                    + ") references " + t + ": the copy strategy does not move incoming foreign keys",
-                    "drop it for the conversion and re-create it afterwards on a key that includes " + key.name()
-                            + ", or convert with --strategy attach"));
+            if (!f.hasKeyColumn()) {
+                out.add(new ConvertPlan.Blocker("foreign key " + f.name() + " of " + f.from() + " (" + String.join(", ",
+                        f.fromColumns()) + ") references " + t + "; a partitioned table can only be referenced through a key"
+                        + " holding " + key.name() + ", and " + f.from() + " has no column " + key.name(), "add a column "
+                        + key.name() + " to " + f.from() + " filled with the referenced rows' values, or drop the foreign key"));
+            }
         }
         s.dependents().stream().filter(dev.pgpart.convert.Source.Dependent::materialized).forEach(d -> out.add(
                 new ConvertPlan.Blocker("materialized view " + d.name() + " reads " + t + " and cannot be pointed at the new"

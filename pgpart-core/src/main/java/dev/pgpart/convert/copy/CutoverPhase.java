@@ -39,5 +39,13 @@ final class CutoverPhase implements JobPhase {
             }
             return new JobContext.Progress(0, Map.of("swapped", "true"));
         }));
+        // outside the swap: the scan of each referencing table must not hold the swap's locks
+        Tx.retrying(s.table(), "VALIDATE of the re-created foreign keys", () -> ctx.step(c -> {
+            Tx.setLocalLockTimeout(c, s.lockTimeout());
+            for (String sql : dev.pgpart.convert.IncomingFks.validations(c, s.table())) {
+                Tx.exec(c, sql);
+            }
+            return JobContext.Progress.of(0);
+        }));
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The copy strategy's swap and undo keep the table's publication membership. */
+/** What refers to the table from outside it (publications, other tables' foreign keys) follows it through the copy swap and undo. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class CopyPublicationsIT {
+class CopyReferencesIT {
     private static final QualifiedName T = QualifiedName.of("public", "orders");
     private static final String IDENTITY = "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,";
 
@@ -46,5 +46,34 @@ class CopyPublicationsIT {
             conv.undo(c);
         }
         assertThat(db.queryStrings(members)).containsExactly("orders r");
+    }
+
+    @Test
+    void anIncomingForeignKeyIsRecreatedWithTheKeyOnTheNewTableKeepsItsOptionsAndIsRestoredByUndo() throws Exception {
+        Db db = Db.create("copy_incoming_fk");
+        create(db, T, IDENTITY, "", 300);
+        db.exec("CREATE TABLE items (id bigint PRIMARY KEY, order_id bigint, created_at timestamptz,"
+                        + " CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE"
+                        + " DEFERRABLE INITIALLY DEFERRED)",
+                "INSERT INTO items SELECT id, id, created_at FROM orders");
+        String fk = "SELECT pg_get_constraintdef(oid) || ' ' || convalidated || ' ' || confrelid::regclass::text"
+                + " FROM pg_constraint WHERE conname = 'items_order_fk'";
+        CopyConversion conv = conversion(T, 100, BackfillPhase.BatchHook.NONE);
+
+        assertThat(run(db, conv, conv.phases(true)).state()).isEqualTo(Job.State.DONE);
+        assertThat(db.queryStrings(fk)).containsExactly("FOREIGN KEY (order_id, created_at) REFERENCES orders(id, created_at)"
+                + " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED true orders");
+        db.exec("DELETE FROM orders WHERE id = 5");
+        assertThat(db.queryLong("SELECT count(*) FROM items WHERE order_id = 5")).isZero();
+
+        try (Connection c = connect(db)) {
+            conv.undo(c);
+        }
+        assertThat(db.queryStrings(fk)).containsExactly("FOREIGN KEY (order_id) REFERENCES orders(id)"
+                + " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED true orders");
+        assertThat(db.queryStrings("SELECT relkind::text FROM pg_class WHERE oid = 'orders'::regclass")).containsExactly("r");
+        db.exec("DELETE FROM orders WHERE id = 6");
+        assertThat(db.queryLong("SELECT count(*) FROM items WHERE order_id = 6")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM items")).isEqualTo(298);
     }
 }

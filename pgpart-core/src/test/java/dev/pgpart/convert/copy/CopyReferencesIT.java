@@ -4,7 +4,9 @@ import static dev.pgpart.convert.copy.CopyFixture.connect;
 import static dev.pgpart.convert.copy.CopyFixture.conversion;
 import static dev.pgpart.convert.copy.CopyFixture.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgpart.PgpartException;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.state.Job;
 import dev.pgpart.state.JobPhase;
@@ -75,5 +77,25 @@ class CopyReferencesIT {
         db.exec("DELETE FROM orders WHERE id = 6");
         assertThat(db.queryLong("SELECT count(*) FROM items WHERE order_id = 6")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM items")).isEqualTo(298);
+    }
+
+    @Test
+    void aReferencingRowWhoseKeyDiffersStopsTheJobAfterTheSwapNamingTheForeignKeyThatStaysNotValid() throws Exception {
+        Db db = Db.create("copy_incoming_fk_mismatch");
+        create(db, T, IDENTITY, "", 100);
+        db.exec("CREATE TABLE items (id bigint PRIMARY KEY, order_id bigint, created_at timestamptz,"
+                        + " CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id))",
+                "INSERT INTO items SELECT id, id, created_at FROM orders",
+                "UPDATE items SET created_at = created_at + interval '1 second' WHERE id = 7");
+        CopyConversion conv = conversion(T, 100, BackfillPhase.BatchHook.NONE);
+
+        assertThatThrownBy(() -> run(db, conv, conv.phases(true))).isInstanceOf(PgpartException.class)
+                .hasMessageContaining("public.orders is swapped, but ALTER TABLE \"public\".\"items\" VALIDATE CONSTRAINT"
+                        + " \"items_order_fk\" failed").hasMessageContaining("stays NOT VALID");
+        assertThat(db.queryStrings("SELECT convalidated::text FROM pg_constraint WHERE conname = 'items_order_fk'"))
+                .containsExactly("false");
+        try (Connection c = connect(db)) {
+            assertThat(conv.state(c)).isEqualTo(CopyState.SWAPPED);
+        }
     }
 }

@@ -161,6 +161,9 @@ final class BackfillPhase implements JobPhase {
     private JobContext.Progress batch(Connection c, Map<String, String> cp, BackfillSql sql, List<String> bound,
                                       long[] rows, boolean onConflict) throws SQLException {
         Tx.setLocalLockTimeout(c, BATCH_LOCK_WAIT.compareTo(s.lockTimeout()) < 0 ? BATCH_LOCK_WAIT : s.lockTimeout());
+        // the driver reuses server-side prepared statements across batches; a generic plan knows
+        // neither the range nor the offset, so each batch is planned for its own values
+        Tx.exec(c, "SET LOCAL plan_cache_mode = force_custom_plan");
         int k = sql.key().size();
         boolean fromStart = !cp.containsKey("backfill.last.0");
         List<String> last = fromStart ? List.of() : values(cp, "backfill.last.", k);

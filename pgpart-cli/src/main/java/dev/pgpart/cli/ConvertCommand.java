@@ -66,6 +66,7 @@ final class ConvertCommand implements Runnable {
         m.put("phases", p.phases());
         m.put("carried", p.carried());
         m.put("blockers", p.blockers());
+        m.put("warnings", p.warnings());
         m.put("estimated_seconds", p.estimatedTime().toSeconds());
         m.put("extra_bytes", p.extraBytes());
         return m;
@@ -82,6 +83,10 @@ final class ConvertCommand implements Runnable {
         out.println();
         out.println("carried over:");
         p.carried().forEach(c -> out.println("  - " + c));
+        if (!p.warnings().isEmpty()) {
+            out.println("warnings (not blocking):");
+            p.warnings().forEach(w -> out.println("  - " + w));
+        }
         out.println("estimated time: about " + p.estimatedTime().toSeconds() + "s; extra disk: about " + p.extraBytes() + " bytes");
         if (p.ready()) {
             out.println("ready: run pgpart convert run " + p.table() + " --cutover");

@@ -49,7 +49,7 @@ class ConvertCopyIT {
         assertThat(p.get("strategy").asText()).isEqualTo("copy");
         assertThat(p.get("ready").asBoolean()).isTrue();
         assertThat(texts(p.get("phases"), "name"))
-                .containsExactly("copy.prepare", "copy.sync", "copy.backfill", "copy.verify", "copy.cutover");
+                .containsExactly("copy.prepare", "copy.sync", "copy.backfill", "copy.indexes", "copy.verify", "copy.cutover");
         assertThat(p.get("phases").get(0).get("statements").get(0).asText())
                 .startsWith("CREATE TABLE \"public\".\"orders_pgpart_new\" (LIKE \"public\".\"orders\"");
         assertThat(p.get("phases").get(1).get("statements").toString()).contains("CREATE TRIGGER \\\"pgpart_sync\\\"");

@@ -62,6 +62,7 @@ public final class AttachPlanner {
         long extra = compositeKey(s, key.orElse(null)).isPresent() && s.estimatedRows() > 0
                 ? s.indexBytes() / Math.max(1, s.indexes().size()) * 3 / 2 : 0;
         return new ConvertPlan(spec.table(), ConvertSpec.Strategy.ATTACH, boundary, phases, carried(spec, s, n), blockers,
+                ConvertPlan.warnings(s),
                 time, extra);
     }
 
@@ -155,9 +156,7 @@ public final class AttachPlanner {
         for (Source.IncomingFk f : fks) {
             List<String> from = Stream.concat(f.fromColumns().stream(), Stream.of(key.name())).toList();
             List<String> to = Stream.concat(f.toColumns().stream(), Stream.of(key.name())).toList();
-            out.add("ALTER TABLE " + f.from().sql() + " ADD CONSTRAINT " + Sql.ident(f.name()) + " FOREIGN KEY (" + idents(from)
-                    + ") REFERENCES " + t.sql() + " (" + idents(to) + ") ON UPDATE " + action(f.onUpdate()) + " ON DELETE "
-                    + action(f.onDelete()) + " NOT VALID");
+            out.add(IncomingFks.add(f, t, from, to));
         }
         s.publications().forEach(p -> out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + t.sql()));
         return out;

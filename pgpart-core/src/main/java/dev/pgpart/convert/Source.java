@@ -72,10 +72,12 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
 
     /**
      * A foreign key of another table referencing this one; {@code hasKeyColumn}: that table has a column
-     * named like the key; {@code definition} as {@code pg_get_constraintdef} prints it (schema-qualified).
+     * named like the key; {@code definition} as {@code pg_get_constraintdef} prints it (schema-qualified);
+     * {@code matchFull}, {@code deferrable}, {@code initiallyDeferred}: kept when it is re-created.
      */
     public record IncomingFk(String name, QualifiedName from, List<String> fromColumns, List<String> toColumns,
-                             char onDelete, char onUpdate, boolean hasKeyColumn, String definition) {
+                             char onDelete, char onUpdate, boolean hasKeyColumn, String definition, boolean matchFull,
+                             boolean deferrable, boolean initiallyDeferred) {
         public IncomingFk {
             fromColumns = List.copyOf(fromColumns);
             toColumns = List.copyOf(toColumns);
@@ -87,7 +89,7 @@ public record Source(QualifiedName table, TableInfo info, long estimatedRows, lo
     }
 
     /** A user trigger (not one of PostgreSQL's own FK triggers). */
-    public record Trig(String name, String definition, boolean constraintTrigger) {
+    public record Trig(String name, String definition, boolean constraintTrigger, boolean beforeInsertRow) {
     }
 
     /** NULLs, lowest and highest key, and rows at or above the boundary the plan chose. */

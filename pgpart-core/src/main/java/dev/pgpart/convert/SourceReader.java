@@ -189,7 +189,7 @@ public final class SourceReader {
                 + name + ": " + def);
     }
 
-    private static List<Source.IncomingFk> incomingFks(Connection c, long oid, String key) throws SQLException {
+    static List<Source.IncomingFk> incomingFks(Connection c, long oid, String key) throws SQLException {
         String sql = """
                 SELECT k.conname, n.nspname, r.relname,
                        ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
@@ -198,7 +198,7 @@ public final class SourceReader {
                              JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
                        k.confdeltype::text, k.confupdtype::text,
                        EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attname = ? AND NOT a.attisdropped),
-                       pg_get_constraintdef(k.oid)
+                       pg_get_constraintdef(k.oid), k.confmatchtype = 'f', k.condeferrable, k.condeferred
                 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
                 WHERE k.contype = 'f' AND k.confrelid = ? AND k.conparentid = 0 ORDER BY n.nspname, r.relname, k.conname""";
         List<Source.IncomingFk> out = new ArrayList<>();
@@ -209,7 +209,7 @@ public final class SourceReader {
                 while (rs.next()) {
                     out.add(new Source.IncomingFk(rs.getString(1), QualifiedName.of(rs.getString(2), rs.getString(3)),
                             list(rs.getArray(4)), list(rs.getArray(5)), rs.getString(6).charAt(0), rs.getString(7).charAt(0),
-                            rs.getBoolean(8), rs.getString(9)));
+                            rs.getBoolean(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12)));
                 }
             }
         }
@@ -236,14 +236,15 @@ public final class SourceReader {
     }
 
     private static List<Source.Trig> triggers(Connection c, long oid) throws SQLException {
-        String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0 FROM pg_trigger"
+        // tgtype bits (pg_trigger.h): 1 ROW, 2 BEFORE, 4 INSERT
+        String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0, tgtype::int & 7 = 7 FROM pg_trigger"
                 + " WHERE tgrelid = ? AND NOT tgisinternal ORDER BY tgname";
         List<Source.Trig> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
                 }
             }
         }

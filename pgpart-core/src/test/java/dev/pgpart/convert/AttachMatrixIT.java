@@ -126,6 +126,27 @@ class AttachMatrixIT {
     }
 
     @Test
+    void anIncomingForeignKeyKeepsMatchFullAndDeferrableInitiallyDeferredThroughTheSwapAndUndo() throws Exception {
+        Db db = Db.create("attach_m_fk_opts");
+        create(db, T, IDENTITY, ", PRIMARY KEY (id)", 50);
+        db.exec("CREATE TABLE items (id bigint PRIMARY KEY, order_id bigint, created_at timestamptz,"
+                        + " CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id) MATCH FULL"
+                        + " ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED)",
+                "INSERT INTO items SELECT id, id, created_at FROM orders");
+        String fk = "SELECT pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE conname = 'items_order_fk'";
+
+        run(db, T, phases(T));
+
+        assertThat(db.queryStrings(fk)).containsExactly("FOREIGN KEY (order_id, created_at) REFERENCES orders(id, created_at)"
+                + " MATCH FULL ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED true");
+
+        undo(db, T);
+
+        assertThat(db.queryStrings(fk)).containsExactly("FOREIGN KEY (order_id) REFERENCES orders(id) MATCH FULL"
+                + " ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED true");
+    }
+
+    @Test
     void anIncomingForeignKeyIsRecreatedWithTheKeyValidatedAndStillCascadesAfterTheSwapAndAfterUndo() throws Exception {
         Db db = Db.create("attach_m_fk");
         create(db, T, IDENTITY, ", PRIMARY KEY (id)", 200);

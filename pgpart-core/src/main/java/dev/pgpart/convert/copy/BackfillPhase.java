@@ -25,13 +25,14 @@ import java.util.Optional;
  * after that, so rows above it were all written through the trigger. Each batch, in READ COMMITTED:
  * <ol>
  *   <li>finds the key {@code end} of the {@code n}-th row above {@code last} (no lock); </li>
- *   <li>reads the rows with key in {@code (last, end]} with {@code FOR SHARE NOWAIT} and inserts them
- *       with {@code ON CONFLICT DO NOTHING}, in one statement and transaction.</li>
+ *   <li>reads the rows with key in {@code (last, end]} with {@code FOR SHARE NOWAIT} and inserts those
+ *       the trigger has not written yet, in one statement and transaction (see {@link BackfillSql#copy}
+ *       for how a trigger row committed meanwhile is handled).</li>
  * </ol>
  * Take any row R of the range and a writer W that updates or deletes it:
  * <ul>
  *   <li>W committed before the batch's snapshot: the batch reads W's version (or nothing, for a
- *       delete), and W's trigger already put exactly that into the new table: DO NOTHING keeps it.</li>
+ *       delete), and W's trigger already put exactly that into the new table: the anti-join keeps it.</li>
  *   <li>W holds R's row lock when the batch reads it: NOWAIT fails the batch, which rolls back and is
  *       retried later. The batch never waits for a writer, so it can never be part of a deadlock.</li>
  *   <li>W comes after the batch locked R: W waits (at most one batch) until the batch commits; its
@@ -50,6 +51,7 @@ final class BackfillPhase implements JobPhase {
     static final String NAME = "copy.backfill";
     /** Below deadlock_timeout's default (1 s): if the batch ever waits, it is the one that gives up. */
     static final Duration BATCH_LOCK_WAIT = Duration.ofMillis(500);
+    private static final String UNIQUE_VIOLATION = "23505";
     private final CopySettings s;
     private final BatchHook hook;
 
@@ -86,7 +88,18 @@ final class BackfillPhase implements JobPhase {
         while (!"true".equals(ctx.job().checkpoint().get("backfill.finished"))) {
             long started = System.nanoTime();
             long[] rows = new long[1];
-            Tx.retrying(s.table(), "a backfill batch", () -> ctx.step(c -> batch(c, ctx.job().checkpoint(), sql, bound, rows)));
+            try {
+                Tx.retrying(s.table(), "a backfill batch", () -> ctx.step(c -> batch(c, ctx.job().checkpoint(), sql, bound, rows,
+                        false)));
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // a trigger row committed after the batch's snapshot (see BackfillSql.copy): the batch
+                // was rolled back; the same range once more, skipping conflicts row by row
+                Tx.retrying(s.table(), "a backfill batch", () -> ctx.step(c -> batch(c, ctx.job().checkpoint(), sql, bound, rows,
+                        true)));
+            }
             throttle(rows[0], started);
         }
     }
@@ -100,7 +113,7 @@ final class BackfillPhase implements JobPhase {
         });
         Source src = source[0];
         return new BackfillSql(s.table(), s.names().newParent(), src.primaryKey(),
-                src.primaryKey().stream().map(src::type).toList(), src.writable());
+                src.primaryKey().stream().map(src::type).toList(), src.newPrimaryKey(s.key()), src.writable());
     }
 
     /** Records the upper bound and the expected row count; after the trigger, so nothing escapes both. */
@@ -146,20 +159,24 @@ final class BackfillPhase implements JobPhase {
     }
 
     private JobContext.Progress batch(Connection c, Map<String, String> cp, BackfillSql sql, List<String> bound,
-                                      long[] rows) throws SQLException {
+                                      long[] rows, boolean onConflict) throws SQLException {
         Tx.setLocalLockTimeout(c, BATCH_LOCK_WAIT.compareTo(s.lockTimeout()) < 0 ? BATCH_LOCK_WAIT : s.lockTimeout());
+        // the driver reuses server-side prepared statements across batches; a generic plan knows
+        // neither the range nor the offset, so each batch is planned for its own values
+        Tx.exec(c, "SET LOCAL plan_cache_mode = force_custom_plan");
         int k = sql.key().size();
         boolean fromStart = !cp.containsKey("backfill.last.0");
         List<String> last = fromStart ? List.of() : values(cp, "backfill.last.", k);
         Optional<List<String>> end = end(c, sql, fromStart, last, bound, k);
         List<String> upTo = end.orElse(bound);
-        try (PreparedStatement ps = c.prepareStatement(sql.copy(fromStart))) {
+        try (PreparedStatement ps = c.prepareStatement(onConflict ? sql.copyOnConflict(fromStart) : sql.copy(fromStart))) {
             int p = bind(ps, 1, last);
-            bind(ps, p, upTo);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows[0] = rs.getLong(1);
+            p = bind(ps, p, upTo);
+            if (!onConflict) {
+                p = bind(ps, p, last);
+                bind(ps, p, upTo);
             }
+            rows[0] = ps.executeUpdate();
         }
         long batchNo = Long.parseLong(cp.getOrDefault("backfill.batches", "0")) + 1;
         hook.afterCopy(c, batchNo);

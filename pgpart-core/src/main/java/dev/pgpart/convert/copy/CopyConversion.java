@@ -78,10 +78,10 @@ public final class CopyConversion {
         return p;
     }
 
-    /** {@code copy.prepare}, {@code copy.sync}, {@code copy.backfill}, {@code copy.verify}, then {@code copy.cutover} if asked. */
+    /** {@code copy.prepare}, {@code copy.sync}, {@code copy.backfill}, {@code copy.indexes}, {@code copy.verify}, then {@code copy.cutover} if asked. */
     public List<JobPhase> phases(boolean cutover) {
         List<JobPhase> out = new ArrayList<>(List.of(new PreparePhase(s), new SyncPhase(s), new BackfillPhase(s, hook),
-                new VerifyPhase(s)));
+                new IndexesPhase(s), new VerifyPhase(s)));
         if (cutover) {
             out.add(new CutoverPhase(s));
         }
@@ -122,6 +122,14 @@ public final class CopyConversion {
                 }
             }
         }));
+        if (found[0] == CopyState.SWAPPED) {
+            // after the swap back, outside it: the referencing tables' scans must not hold its locks
+            Tx.retrying(s.table(), "VALIDATE of the restored foreign keys", () -> Tx.transaction(c, s.lockTimeout(), tx -> {
+                for (String sql : dev.pgpart.convert.IncomingFks.validations(tx, s.table())) {
+                    Tx.exec(tx, sql);
+                }
+            }));
+        }
         return found[0];
     }
 

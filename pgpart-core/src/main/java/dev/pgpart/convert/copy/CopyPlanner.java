@@ -60,6 +60,7 @@ public final class CopyPlanner {
         long rows = Math.max(s.estimatedRows(), 0);
         Duration time = Duration.ofSeconds(Math.max(1, rows / ROWS_PER_SECOND + 2 * rows / VERIFY_ROWS_PER_SECOND));
         return new ConvertPlan(spec.table(), ConvertSpec.Strategy.COPY, Optional.empty(), phases, carried(s), blockers,
+                ConvertPlan.warnings(s),
                 time, s.tableBytes() + s.indexBytes());
     }
 
@@ -73,9 +74,17 @@ public final class CopyPlanner {
         List<String> sync = SyncSql.install(n.forwardFunction(), t, n.newParent(), src.writable(), src.newPrimaryKey(key),
                 src.newPrimaryKey(key), n.marker("sync trigger function"));
         BackfillSql b = new BackfillSql(t, n.newParent(), src.primaryKey(), src.primaryKey().stream().map(src::type).toList(),
-                src.writable());
+                src.newPrimaryKey(key), src.writable());
         List<String> backfill = List.of("-- " + spec.convert().batchSize() + " rows per transaction, in primary-key order"
                 + spec.convert().maxRowsPerSecond().map(r -> ", at most " + r + " rows/s").orElse("") + ":", b.copy(false));
+        List<String> indexes = new ArrayList<>();
+        List<Source.Index> deferred = SecondaryIndexes.deferred(src);
+        for (int i = 0; i < deferred.size(); i++) {
+            indexes.add(SecondaryIndexes.createOnParent(n.newParent(), deferred.get(i)));
+            indexes.add("-- then for each partition P of " + n.newParent() + ": CREATE INDEX CONCURRENTLY P_pgpart_ix" + i
+                    + " ON P USING " + deferred.get(i).using() + "; ALTER INDEX "
+                    + SecondaryIndexes.parentIndex(n.newParent(), deferred.get(i)).sql() + " ATTACH PARTITION P_pgpart_ix" + i);
+        }
         List<String> verify = List.of("ANALYZE " + n.newParent().sql(),
                 "-- row counts and an order-independent checksum per key range of " + t + " and " + n.newParent()
                         + ", in one REPEATABLE READ snapshot; the first range that differs stops the job before the swap");
@@ -96,6 +105,9 @@ public final class CopyPlanner {
                         + " in flight, under lock_timeout, retried): writers wait at most that moment", sync),
                 new ConvertPlan.Phase(BackfillPhase.NAME, "ROW SHARE on " + t + " and FOR SHARE NOWAIT on each batch's rows for"
                         + " one batch: a writer of a row being copied waits at most one batch", backfill),
+                new ConvertPlan.Phase(IndexesPhase.NAME, "nothing on " + t + "; SHARE UPDATE EXCLUSIVE on each new partition"
+                        + " while CREATE INDEX CONCURRENTLY builds it (the sync trigger's writes go on), a moment under"
+                        + " lock_timeout per attach", indexes),
                 new ConvertPlan.Phase(VerifyPhase.NAME, "ACCESS SHARE on both tables while it reads them: reads and writes go on",
                         verify),
                 new ConvertPlan.Phase(CutoverPhase.NAME, "ACCESS EXCLUSIVE on both tables for one short transaction under"
@@ -114,9 +126,16 @@ public final class CopyPlanner {
                 : " is kept")));
         s.indexes().stream().filter(i -> i.constraint().isEmpty() || s.primaryKey().map(pk -> !pk.name()
                 .equals(i.constraint().get())).orElse(true)).forEach(i -> out.add("index " + i.name()
-                + ": built on the new table before the backfill, named like the original after the swap"));
+                + (i.unique() ? ": built on the new table before the backfill" : ": built on the new table after the backfill"
+                + " (copy.indexes, concurrently per partition)") + ", named like the original after the swap"));
         s.constraints().stream().filter(c -> c.type() == 'f').forEach(c -> out.add("foreign key " + c.name() + ": "
                 + c.definition()));
+        s.incomingFks().stream().filter(dev.pgpart.convert.Source.IncomingFk::hasKeyColumn).forEach(f -> out.add("foreign key "
+                + f.name() + " of " + f.from() + ": re-created at the swap on (" + String.join(", ", f.fromColumns())
+                + (f.toColumns().contains(s.key().map(dev.pgpart.convert.Source.Col::name).orElse("")) ? "" : ", "
+                + s.key().map(dev.pgpart.convert.Source.Col::name).orElse("")) + ") referencing the new table, options kept,"
+                + " NOT VALID, then validated; undo restores it. From then on an UPDATE of the key of a referenced row fails"
+                + " unless the foreign key is ON UPDATE CASCADE"));
         s.columns().stream().filter(c -> c.sequence().isPresent()).forEach(c -> out.add(c.identity().isPresent()
                 ? "identity column " + c.name() + ": the new table gets an identity continuing from the original's last value"
                 : "sequence " + c.sequence().get().name() + " of " + c.name() + ": shared, owned by the new table after the swap"));
@@ -129,8 +148,10 @@ public final class CopyPlanner {
                         + " original, so the reverse sync does not fire it twice)"));
         s.dependents().stream().filter(d -> !d.materialized()).forEach(d -> out.add("view " + d.name()
                 + ": re-created on the new table at the swap (CREATE OR REPLACE VIEW)"));
-        s.publications().forEach(p -> out.add("publication " + p + ": reported, not changed: add " + s.table()
-                + " to it again after the swap"));
+        s.publications().forEach(p -> out.add("publication " + p + ": " + s.table() + " is in it again after the swap (the"
+                + " kept original leaves it; undo puts the original back). A row filter or column list (PostgreSQL 15+)"
+                + " is not carried: set it again. Without publish_via_partition_root, changes are published under the"
+                + " partitions' names"));
         return out;
     }
 
@@ -201,10 +222,12 @@ public final class CopyPlanner {
             }
         }
         for (dev.pgpart.convert.Source.IncomingFk f : s.incomingFks()) {
-            out.add(new ConvertPlan.Blocker("foreign key " + f.name() + " of " + f.from() + " (" + String.join(", ", f.fromColumns())
-                    + ") references " + t + ": the copy strategy does not move incoming foreign keys",
-                    "drop it for the conversion and re-create it afterwards on a key that includes " + key.name()
-                            + ", or convert with --strategy attach"));
+            if (!f.hasKeyColumn()) {
+                out.add(new ConvertPlan.Blocker("foreign key " + f.name() + " of " + f.from() + " (" + String.join(", ",
+                        f.fromColumns()) + ") references " + t + "; a partitioned table can only be referenced through a key"
+                        + " holding " + key.name() + ", and " + f.from() + " has no column " + key.name(), "add a column "
+                        + key.name() + " to " + f.from() + " filled with the referenced rows' values, or drop the foreign key"));
+            }
         }
         s.dependents().stream().filter(dev.pgpart.convert.Source.Dependent::materialized).forEach(d -> out.add(
                 new ConvertPlan.Blocker("materialized view " + d.name() + " reads " + t + " and cannot be pointed at the new"

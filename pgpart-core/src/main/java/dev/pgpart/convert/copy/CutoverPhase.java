@@ -39,5 +39,23 @@ final class CutoverPhase implements JobPhase {
             }
             return new JobContext.Progress(0, Map.of("swapped", "true"));
         }));
+        // outside the swap: the scan of each referencing table must not hold the swap's locks
+        Tx.retrying(s.table(), "VALIDATE of the re-created foreign keys", () -> ctx.step(c -> {
+            Tx.setLocalLockTimeout(c, s.lockTimeout());
+            for (String sql : dev.pgpart.convert.IncomingFks.validations(c, s.table())) {
+                try {
+                    Tx.exec(c, sql);
+                } catch (SQLException e) {
+                    if (!"23503".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    throw new PgpartException(ErrorCode.UNSAFE, s.table() + " is swapped, but " + sql + " failed: " + e.getMessage()
+                            + ". The foreign key stays NOT VALID (new rows are checked, existing ones are not). Make the"
+                            + " referencing rows' key values equal the referenced rows', then run the conversion again to"
+                            + " validate; or undo it", e);
+                }
+            }
+            return JobContext.Progress.of(0);
+        }));
     }
 }

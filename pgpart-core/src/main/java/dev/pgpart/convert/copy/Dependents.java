@@ -72,6 +72,21 @@ final class Dependents {
         return out;
     }
 
+    /** Publications that list the table by name (FOR ALL TABLES ones cover any table and need nothing). */
+    static List<String> publications(Connection c, long oid) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.pubname FROM pg_publication_rel r"
+                + " JOIN pg_publication p ON p.oid = r.prpubid WHERE r.prrelid = ? ORDER BY 1")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     static Optional<String> comment(Connection c, long oid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT obj_description(?, 'pg_class')")) {
             ps.setLong(1, oid);

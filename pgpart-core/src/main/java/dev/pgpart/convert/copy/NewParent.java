@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
  * extended statistics; identity is not copied (the original keeps generating ids until the swap,
  * which gives the new table its own identity continuing from the original's sequence).
  *
- * <p>Indexes are created on the empty parent, before the backfill, so every partition (and every
- * partition {@code pgpart maintain} adds later) gets them from PostgreSQL itself, named as it
- * names them. Building them after the backfill is usually faster for big tables, but on a table
- * the application writes it needs {@code CREATE INDEX CONCURRENTLY} per partition plus an attach
- * per index and partition, resumable one by one; not done yet (not measured either).
+ * <p>The primary key and unique indexes are created on the empty parent, before the backfill: the
+ * sync trigger's upsert needs the primary key, and a unique index must hold while rows arrive.
+ * Every other index is built after the backfill by {@code copy.indexes} ({@link SecondaryIndexes}):
+ * maintaining it row by row during the backfill costs more than one sorted build per partition
+ * (measured, docs/guide-convert.md).
  */
 final class NewParent {
     private NewParent() {
@@ -32,7 +32,7 @@ final class NewParent {
         out.add("COMMENT ON TABLE " + parent.sql() + " IS " + Sql.literal(names.marker("new partitioned table")));
         out.add("ALTER TABLE " + parent.sql() + " ADD CONSTRAINT " + Sql.ident(newIndexName(s.primaryKeyName()))
                 + " PRIMARY KEY (" + s.newPrimaryKey(key).stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
-        for (Source.Index i : s.indexes()) {
+        for (Source.Index i : s.indexes().stream().filter(Source.Index::unique).toList()) {
             // i.using() is pg_get_indexdef output (method, columns, opclasses, INCLUDE, WITH, WHERE):
             // SQL PostgreSQL printed from its catalog, never user input.
             out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + Sql.ident(newIndexName(i.name())) + " ON "

@@ -1,5 +1,6 @@
 package dev.pgpart.convert.copy;
 
+import dev.pgpart.convert.IncomingFks;
 import dev.pgpart.internal.catalog.CatalogReader;
 import dev.pgpart.internal.catalog.TableInfo;
 import dev.pgpart.internal.exec.PropertiesSql;
@@ -19,6 +20,9 @@ import java.util.OptionalLong;
  * catalog work only (no row is read or written), under the caller's lock_timeout.
  */
 final class Swap {
+    /** The marker role of an incoming foreign key the swap extended with the key (undo takes it off again). */
+    static final String EXTENDED_FK = "foreign key extended with the partition key";
+
     private Swap() {
     }
 
@@ -34,6 +38,9 @@ final class Swap {
         List<Dependents.View> views = Dependents.views(c, srcOid);
         List<Dependents.Trigger> triggers = Dependents.triggers(c, srcOid);
         Optional<String> comment = Dependents.comment(c, srcOid);
+        List<String> publications = Dependents.publications(c, srcOid);
+        List<dev.pgpart.convert.Source.IncomingFk> fks = IncomingFks.read(c, srcOid, s.key()).stream()
+                .filter(dev.pgpart.convert.Source.IncomingFk::hasKeyColumn).toList();
         List<String> sql = new ArrayList<>(SyncSql.drop(n.forwardFunction(), table));
         sql.add("ALTER TABLE " + table.sql() + " RENAME TO " + Sql.ident(n.oldKept().name()));
         sql.add("ALTER TABLE " + n.newParent().sql() + " RENAME TO " + Sql.ident(table.name()));
@@ -71,6 +78,15 @@ final class Swap {
             after.add("ALTER TABLE " + n.oldKept().sql() + " DISABLE TRIGGER " + Sql.ident(t.name()));
         }
         after.add("COMMENT ON TABLE " + table.sql() + " IS " + Sql.literalOrNull(comment));
+        after.addAll(publications(publications, n.oldKept(), table));
+        for (dev.pgpart.convert.Source.IncomingFk f : fks) {
+            after.add(IncomingFks.drop(f));
+            after.add(IncomingFks.composite(f, table, s.key()));
+            if (!f.toColumns().contains(s.key())) {
+                after.add("COMMENT ON CONSTRAINT " + Sql.ident(f.name()) + " ON " + f.from().sql() + " IS "
+                        + Sql.literal(n.marker(EXTENDED_FK)));
+            }
+        }
         after.add("COMMENT ON TABLE " + n.oldKept().sql() + " IS "
                 + Sql.literal(n.marker("original table, kept in sync for undo until finalize")));
         after.addAll(SyncSql.install(n.reverseFunction(), table, n.oldKept(), src.writable(), src.primaryKey(),
@@ -90,6 +106,15 @@ final class Swap {
         List<Dependents.Trigger> triggers = Dependents.triggers(c, convertedOid);
         Optional<String> comment = Dependents.comment(c, convertedOid);
         Dependents.Rls rls = Dependents.rls(c, convertedOid);
+        List<String> publications = Dependents.publications(c, convertedOid);
+        List<String> fks = new ArrayList<>();
+        for (dev.pgpart.convert.Source.IncomingFk f : IncomingFks.read(c, convertedOid, s.key())) {
+            // the key comes off again where the swap added it; the rest point at the original as they are
+            boolean extended = IncomingFks.comment(c, f).equals(Optional.of(n.marker(EXTENDED_FK)));
+            fks.add(IncomingFks.drop(f));
+            fks.add(IncomingFks.add(f, table, extended ? withoutLast(f.fromColumns()) : f.fromColumns(),
+                    extended ? withoutLast(f.toColumns()) : f.toColumns()));
+        }
         for (Source.Col col : original.columns()) {
             if (col.identity().isPresent() && converted.column(col.name()).flatMap(Source.Col::identity).isPresent()) {
                 Identities.Options mine = Identities.read(c, n.oldKept(), col.name());
@@ -117,8 +142,28 @@ final class Swap {
             sql.addAll(enabled(table, t.name(), t.enabled()));
         }
         sql.add("COMMENT ON TABLE " + table.sql() + " IS " + Sql.literalOrNull(comment));
+        sql.addAll(publications(publications, n.newParent(), table));
+        sql.addAll(fks);
         sql.add("DROP TABLE " + n.newParent().sql());
         run(c, sql);
+    }
+
+    /**
+     * Membership follows the name: a publication lists a table by OID, so the renamed table would
+     * stay in it and the one now named {@code to} would be missing. The kept original leaves the
+     * publication: its only writes are the reverse sync's, which subscribers must not get twice.
+     */
+    private static List<String> publications(List<String> names, QualifiedName from, QualifiedName to) {
+        List<String> out = new ArrayList<>();
+        for (String p : names) {
+            out.add("ALTER PUBLICATION " + Sql.ident(p) + " DROP TABLE " + from.sql());
+            out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + to.sql());
+        }
+        return out;
+    }
+
+    private static List<String> withoutLast(List<String> columns) {
+        return columns.subList(0, columns.size() - 1);
     }
 
     private static void prologue(Connection c, QualifiedName a, QualifiedName b) throws SQLException {

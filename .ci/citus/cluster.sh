@@ -7,7 +7,7 @@
 #   cluster.sh stop    stops the nodes and removes their data directories (idempotent)
 #   cluster.sh ports   prints "coordinator worker1 worker2" of the running cluster
 #
-# Environment: PGPART_CITUS_TARBALL (default /work/shared/citus/citus-13.2.2.tar.gz),
+# Environment: PGPART_CITUS_TARBALL (default ../shared/citus/citus-13.2.2.tar.gz beside the repository),
 # PGPART_CITUS_DIR (data directories and state, default /tmp/pgpart-citus),
 # PGPART_CITUS_PORT (coordinator port, workers use the next two; default: picked free in 54900-55899).
 set -euo pipefail
@@ -15,7 +15,16 @@ set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
 PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 [ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config || true)
-TARBALL=${PGPART_CITUS_TARBALL:-/work/shared/citus/citus-13.2.2.tar.gz}
+# the project's shared folder sits beside the repository root (../shared), wherever the checkout is
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+default_tarball() {
+  local f
+  for f in "$REPO_ROOT/../shared/citus/citus-13.2.2.tar.gz" /work/shared/citus/citus-13.2.2.tar.gz; do
+    [ -f "$f" ] && { echo "$f"; return; }
+  done
+  echo "$REPO_ROOT/../shared/citus/citus-13.2.2.tar.gz"
+}
+TARBALL=${PGPART_CITUS_TARBALL:-$(default_tarball)}
 DIR=${PGPART_CITUS_DIR:-/tmp/pgpart-citus}
 CACHE_ROOT=/var/cache/pgpart-citus
 

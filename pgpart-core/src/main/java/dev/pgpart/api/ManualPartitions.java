@@ -102,12 +102,7 @@ final class ManualPartitions {
      */
     private static void fits(TableInfo info, Bound bound) {
         TableInfo.Strategy strategy = info.strategy().orElseThrow();
-        boolean ok = switch (strategy) {
-            case RANGE -> bound instanceof Bound.Range || bound instanceof Bound.Default;
-            case LIST -> bound instanceof Bound.In || bound instanceof Bound.Default;
-            case HASH -> bound instanceof Bound.Hash;
-        };
-        if (!ok) {
+        if (!BoundFit.fits(strategy, bound)) {
             String fit = switch (strategy) {
                 case RANGE -> "--from X --to Y (or --default)";
                 case LIST -> "--in VALUE... (or --default)";

@@ -163,12 +163,7 @@ public final class PartitionDdl {
     /** A bound of the wrong kind would only fail at ATTACH with an SQL error: say it up front. */
     private void fits(Bound bound) {
         TableInfo.Strategy strategy = parent.strategy().orElseThrow();
-        boolean ok = switch (strategy) {
-            case RANGE -> bound instanceof Bound.Range || bound instanceof Bound.Default;
-            case LIST -> bound instanceof Bound.In || bound instanceof Bound.Default;
-            case HASH -> bound instanceof Bound.Hash;
-        };
-        if (!ok) {
+        if (!BoundFit.fits(strategy, bound)) {
             String fit = switch (strategy) {
                 case RANGE -> "a range partition (or a default partition)";
                 case LIST -> "a list partition (or a default partition)";

@@ -238,10 +238,11 @@ public final class SourceReader {
     private static List<Source.Trig> triggers(Connection c, long oid) throws SQLException {
         // tgtype bits (pg_trigger.h): 1 ROW, 2 BEFORE, 4 INSERT
         String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0, tgtype::int & 7 = 7 FROM pg_trigger"
-                + " WHERE tgrelid = ? AND NOT tgisinternal ORDER BY tgname";
+                + " WHERE tgrelid = ? AND NOT tgisinternal AND tgname <> ? ORDER BY tgname";
         List<Source.Trig> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
+            ps.setString(2, Names.ROUTE_TRIGGER); // the conversion's own, removed at the swap: not the user's to carry over
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));

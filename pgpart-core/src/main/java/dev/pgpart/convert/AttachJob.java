@@ -179,18 +179,20 @@ public final class AttachJob {
         }
         String b = ctx.job().checkpoint().get("boundary");
         boolean[] left = {true};
+        long[] moved = {0};
         while (left[0]) {
+            long started = System.nanoTime();
             retried(ctx, "moving a batch of rows at or above the boundary", c -> {
                 Source s = source(c);
                 if (s.info().isPartitioned() || !exists(c, names.above())) {
                     left[0] = false;
+                    moved[0] = 0;
                     return JobContext.Progress.of(0);
                 }
                 Source.Col key = s.key().orElseThrow();
-                int moved;
                 try (Statement st = c.createStatement()) {
-                    moved = st.executeUpdate(Outliers.moveBatch(s, names, key, b, table.convert().batchSize()));
-                    if (moved == 0) {
+                    moved[0] = st.executeUpdate(Outliers.moveBatch(s, names, key, b, table.convert().batchSize()));
+                    if (moved[0] == 0) {
                         // none moved: done, unless a writer was changing each row of the batch (another ctid now)
                         try (ResultSet rs = st.executeQuery(Outliers.anyLeft(s, key, b))) {
                             rs.next();
@@ -198,11 +200,30 @@ public final class AttachJob {
                         }
                     }
                 }
-                if (moved > 0) {
-                    LOG.info("{}: moved {} row(s) at or above {} into {}", table.table(), moved, b, names.above());
+                if (moved[0] > 0) {
+                    LOG.info("{}: moved {} row(s) at or above {} into {}", table.table(), moved[0], b, names.above());
                 }
-                return JobContext.Progress.of(moved);
+                return JobContext.Progress.of(moved[0]);
             });
+            throttle(moved[0], started); // after the commit: no row lock is held while it waits
+        }
+    }
+
+    /** Sleeps so that the batches average at most max_rows_per_second. */
+    private void throttle(long rows, long startedNanos) {
+        Optional<Long> max = table.convert().maxRowsPerSecond();
+        if (max.isEmpty()) {
+            return;
+        }
+        long left = rows * 1_000_000_000L / max.get() - (System.nanoTime() - startedNanos);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PgpartException(ErrorCode.INTERNAL, table.table() + ": moving rows at or above the boundary was"
+                        + " interrupted; the batches done are committed, run convert again to resume");
+            }
         }
     }
 

@@ -9,6 +9,8 @@ public record Names(QualifiedName table, String old, String pkeyIndex, String ra
     public static final String MARKER = "pgpart:convert";
     /** The routing trigger of {@code attach} (one per table, so one name). */
     public static final String ROUTE_TRIGGER = "pgpart_route";
+    /** Suffix of the routing stage's inheritance child. */
+    public static final String ABOVE_SUFFIX = "_pgpart_above";
 
     public static Names of(TableSpec spec) {
         QualifiedName t = spec.table();
@@ -22,7 +24,7 @@ public record Names(QualifiedName table, String old, String pkeyIndex, String ra
 
     /** The inheritance child holding the rows at or above the boundary until the swap (attach). */
     public QualifiedName above() {
-        return table.sibling(derived(table.name(), "_pgpart_above"));
+        return table.sibling(derived(table.name(), ABOVE_SUFFIX));
     }
 
     /** The function of the trigger routing writes at or above the boundary into {@link #above()}. */

@@ -166,6 +166,7 @@ class AttachOutliersIT {
         int upTo = all.stream().map(JobPhase::name).toList().indexOf(last);
         AttachFixture.run(db, T, all.subList(0, upTo + 1));
         assertThat(db.queryLong("SELECT count(*) FROM events_pgpart_above")).isEqualTo(5);
+        assertThat(plan(db).blockers()).as("the routing child is the conversion's, not an inheritance tree").isEmpty();
 
         AttachFixture.undo(db, T);
 
@@ -173,6 +174,7 @@ class AttachOutliersIT {
         assertThat(db.queryLong("SELECT count(*) FROM ONLY events WHERE created_at >= '2027-05-01 00:00+00'")).isEqualTo(5);
         assertThat(AttachFixture.shape(db, T)).isEqualTo(before);
         assertNothingOfTheRoutingIsLeft(db);
+        assertThat(plan(db).blockers()).as("a new conversion may start").isEmpty();
         // and the writes the application makes go where they always went
         db.exec("INSERT INTO events (n, created_at, amount) VALUES (200000, '2099-05-05 00:00+00', 1)");
         assertThat(db.queryLong("SELECT count(*) FROM ONLY events WHERE n = 200000")).isEqualTo(1);
@@ -189,6 +191,10 @@ class AttachOutliersIT {
                 .startsWith("5 row(s) have created_at at or above the boundary " + AttachFixture.BOUNDARY)
                 .endsWith("it has user triggers, which would fire for the rows moved"));
         assertThat(plan.phases()).extracting(ConvertPlan.Phase::name).doesNotContain(AttachPlanner.ROUTE);
+    }
+
+    static ConvertPlan plan(Db db) throws SQLException {
+        return AttachPlanner.plan(spec(2), source(db), Optional.of(AttachFixture.BOUNDARY));
     }
 
     static void assertNothingOfTheRoutingIsLeft(Db db) {

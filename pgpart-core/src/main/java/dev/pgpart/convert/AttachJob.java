@@ -190,15 +190,23 @@ public final class AttachJob {
                     return JobContext.Progress.of(0);
                 }
                 Source.Col key = s.key().orElseThrow();
-                try (Statement st = c.createStatement()) {
-                    moved[0] = st.executeUpdate(Outliers.moveBatch(s, names, key, b, table.convert().batchSize()));
-                    if (moved[0] == 0) {
-                        // none moved: done, unless a writer was changing each row of the batch (another ctid now)
-                        try (ResultSet rs = st.executeQuery(Outliers.anyLeft(s, key, b))) {
-                            rs.next();
-                            left[0] = rs.getBoolean(1);
-                        }
+                List<String> ctids = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery(Outliers.nextBatch(s, key, b, table.convert().batchSize()))) {
+                    while (rs.next()) {
+                        ctids.add(rs.getString(1));
                     }
+                }
+                if (ctids.isEmpty()) {
+                    left[0] = false;
+                    moved[0] = 0;
+                    return JobContext.Progress.of(0);
+                }
+                execute(c, List.of(Outliers.batchLock(s)));
+                try (PreparedStatement ps = c.prepareStatement(Outliers.moveBatch(s, names, key, b))) {
+                    ps.setArray(1, c.createArrayOf("text", ctids.toArray()));
+                    // a row changed since it was found has another ctid: it stays, and the next batch finds it
+                    moved[0] = ps.executeUpdate();
                 }
                 if (moved[0] > 0) {
                     LOG.info("{}: moved {} row(s) at or above {} into {}", table.table(), moved[0], b, names.above());

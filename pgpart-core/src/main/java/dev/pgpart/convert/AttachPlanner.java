@@ -47,10 +47,12 @@ public final class AttachPlanner {
             if (routed) {
                 List<String> route = new ArrayList<>(Outliers.install(s, n, key.get(), boundary.get()));
                 route.add("-- then, one transaction per batch, until no row at or above the boundary is left in " + s.table() + ":");
-                route.add(Outliers.moveBatch(s, n, key.get(), boundary.get(), spec.convert().batchSize()));
+                route.add(Outliers.nextBatch(s, key.get(), boundary.get(), spec.convert().batchSize()));
+                route.add(Outliers.batchLock(s));
+                route.add(Outliers.moveBatch(s, n, key.get(), boundary.get()));
                 phases.add(new ConvertPlan.Phase(ROUTE, "ACCESS EXCLUSIVE for a moment to add the trigger (lock_timeout); then"
-                        + " ROW EXCLUSIVE per batch and row locks on the rows moved (" + s.keys().atOrAboveBoundary() + " now):"
-                        + " reads and writes go on", route));
+                        + " EXCLUSIVE per batch while it moves its rows (" + s.keys().atOrAboveBoundary() + " now): reads go on,"
+                        + " writes wait for the batch", route));
             }
             phases.add(new ConvertPlan.Phase(RANGE, "ACCESS EXCLUSIVE for a moment to add the check (lock_timeout), then"
                     + " SHARE UPDATE EXCLUSIVE while VALIDATE scans: reads and writes go on", range(s, n, key.get(), boundary.get())));

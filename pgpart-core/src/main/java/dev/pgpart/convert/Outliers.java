@@ -50,26 +50,37 @@ public final class Outliers {
         return List.of("CREATE TABLE " + n.above().sql() + " () INHERITS (" + t.sql() + ")",
                 "COMMENT ON TABLE " + n.above().sql() + " IS " + Sql.literal(Names.MARKER + " rows of " + t + " at or above "
                         + boundary + " until the swap"),
-                "CREATE FUNCTION " + n.routeFunction().sql() + "() RETURNS trigger LANGUAGE plpgsql AS " + Sql.literal(body),
+                // SECURITY DEFINER: the application's roles have no grant on the child, nor always DELETE on the table
+                "CREATE FUNCTION " + n.routeFunction().sql() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                        + " SET search_path = pg_catalog, pg_temp AS " + Sql.literal(body),
                 "COMMENT ON FUNCTION " + n.routeFunction().sql() + "() IS " + Sql.literal(Names.MARKER + " routing of " + t),
                 "CREATE TRIGGER " + Sql.ident(n.routeTrigger()) + " BEFORE INSERT OR UPDATE OF " + Sql.ident(key.name()) + " ON "
                         + t.sql() + " FOR EACH ROW EXECUTE FUNCTION " + n.routeFunction().sql() + "()");
     }
 
-    /** One batch, one transaction: a row a writer changed meanwhile has another ctid and waits for the next batch. */
-    static String moveBatch(Source s, Names n, Source.Col key, String boundary, int batchSize) {
-        QualifiedName t = s.table();
-        String cols = AttachPlanner.idents(copied(s));
-        String above = Sql.ident(key.name()) + " >= " + Sql.literal(boundary);
-        return "WITH moved AS (DELETE FROM ONLY " + t.sql() + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM ONLY " + t.sql()
-                + " WHERE " + above + " LIMIT " + batchSize + ")) AND " + above + " RETURNING " + cols + ") INSERT INTO "
-                + n.above().sql() + " (" + cols + ") SELECT " + cols + " FROM moved";
+    /** Where the next batch's rows are (a hint: the move re-checks each row), found before the batch's lock is taken. */
+    static String nextBatch(Source s, Source.Col key, String boundary, int batchSize) {
+        return "SELECT ctid::text FROM ONLY " + s.table().sql() + " WHERE " + Sql.ident(key.name()) + " >= " + Sql.literal(boundary)
+                + " LIMIT " + batchSize;
     }
 
-    /** Whether a row at or above the boundary is left in the table itself. */
-    static String anyLeft(Source s, Source.Col key, String boundary) {
-        return "SELECT EXISTS (SELECT 1 FROM ONLY " + s.table().sql() + " WHERE " + Sql.ident(key.name()) + " >= "
-                + Sql.literal(boundary) + ")";
+    /**
+     * Taken by each batch for its move only. Without it a writer's UPDATE or DELETE that waited for a
+     * row the batch moved would find it deleted and skip it, its snapshot not seeing the moved copy:
+     * a lost write. A statement waiting for this lock takes its snapshot after it, and sees the copy.
+     * Reads go on.
+     */
+    static String batchLock(Source s) {
+        return "LOCK TABLE " + s.table().sql() + " IN EXCLUSIVE MODE";
+    }
+
+    /** The move of one batch; {@code ?} is the ctids, {@code tid[]}: a row changed since has another one and waits for the next batch. */
+    static String moveBatch(Source s, Names n, Source.Col key, String boundary) {
+        QualifiedName t = s.table();
+        String cols = AttachPlanner.idents(copied(s));
+        return "WITH moved AS (DELETE FROM ONLY " + t.sql() + " WHERE ctid = ANY (?::tid[]) AND " + Sql.ident(key.name()) + " >= "
+                + Sql.literal(boundary) + " RETURNING " + cols + ") INSERT INTO " + n.above().sql() + " (" + cols + ") SELECT "
+                + cols + " FROM moved";
     }
 
     /** First in the swap, under its lock: the table stands alone again (a table with children cannot be attached). */

@@ -82,8 +82,11 @@ class AttachOutliersIT {
         assertThat(route.statements()).contains("CREATE TABLE \"public\".\"events_pgpart_above\" () INHERITS (\"public\".\"events\")",
                 "CREATE TRIGGER \"pgpart_route\" BEFORE INSERT OR UPDATE OF \"created_at\" ON \"public\".\"events\" FOR EACH ROW"
                         + " EXECUTE FUNCTION \"public\".\"events_pgpart_route\"()");
-        assertThat(route.statements().get(route.statements().size() - 1)).startsWith("WITH moved AS (DELETE FROM ONLY \"public\".\"events\"")
-                .contains("LIMIT 2");
+        assertThat(route.statements().subList(route.statements().size() - 3, route.statements().size())).satisfiesExactly(
+                find -> assertThat(find).isEqualTo("SELECT ctid::text FROM ONLY \"public\".\"events\" WHERE \"created_at\""
+                        + " >= '2027-05-01 00:00:00+00' LIMIT 2"),
+                lock -> assertThat(lock).isEqualTo("LOCK TABLE \"public\".\"events\" IN EXCLUSIVE MODE"),
+                move -> assertThat(move).startsWith("WITH moved AS (DELETE FROM ONLY \"public\".\"events\" WHERE ctid = ANY (?::tid[])"));
         assertThat(plan.phases().get(3).statements()).contains("ALTER TABLE \"public\".\"events_pgpart_above\" NO INHERIT"
                 + " \"public\".\"events\"", "DROP TABLE \"public\".\"events_pgpart_above\"");
     }
@@ -123,30 +126,28 @@ class AttachOutliersIT {
 
     @Test
     void aRunKilledInsideABatchResumesWithEveryRowOnce() throws Exception {
-        // no primary key: no index to build concurrently, which would wait for the transaction holding the row
-        Db db = events("outliers_kill", "");
+        Db db = events("outliers_kill");
+        // a check the child inherits, made to sleep while row 100003 is moved, as long as slow_row has a row
+        db.exec("CREATE TABLE slow_row (n bigint)",
+                "CREATE FUNCTION slow(k bigint) RETURNS boolean LANGUAGE sql AS"
+                        + " $$ SELECT NOT EXISTS (SELECT 1 FROM public.slow_row WHERE n = k) OR pg_sleep(30) IS NOT NULL $$",
+                "ALTER TABLE events ADD CONSTRAINT slow CHECK (public.slow(n))", "INSERT INTO slow_row VALUES (100003)");
         QualifiedName control = AttachFixture.control(db, T);
-        try (Connection holder = db.dataSource().getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement st = holder.createStatement()) {
-                st.execute("SELECT * FROM events WHERE n = 100003 FOR UPDATE"); // the batch moving it waits for this row
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                AttachFixture.run(db, T, phases(1));
+            } catch (SQLException | RuntimeException e) {
+                failed.set(e);
             }
-            AtomicBoolean failed = new AtomicBoolean();
-            Thread runner = new Thread(() -> {
-                try {
-                    AttachFixture.run(db, T, phases(1));
-                } catch (SQLException | RuntimeException e) {
-                    failed.set(true);
-                }
-            });
-            runner.start();
-            long pid = awaitBatchWaitingForTheRow(db);
-            db.exec("SELECT pg_terminate_backend(" + pid + ")");
-            runner.join(60_000);
-            assertThat(failed).isTrue();
-            holder.rollback();
-        }
-        assertThat(db.queryLong("SELECT count(*) FROM events_pgpart_above")).as("batches committed before the kill").isPositive();
+        });
+        runner.start();
+        long pid = awaitBatchSleeping(db, failed);
+        db.exec("SELECT pg_terminate_backend(" + pid + ")");
+        runner.join(60_000);
+        assertThat(failed.get()).as("the killed run's failure").isNotNull();
+        db.exec("DELETE FROM slow_row");
+        assertThat(db.queryLong("SELECT count(*) FROM events_pgpart_above")).as("batches committed before the kill").isEqualTo(3);
         AttachFixture.assertSameRows(db, T, control);
 
         Job job = AttachFixture.run(db, T, phases(1));
@@ -181,6 +182,25 @@ class AttachOutliersIT {
     }
 
     @Test
+    void aRoleGrantedOnlyInsertAndUpdateOnTheTableWritesAboveTheBoundaryDuringTheRoutingStage() throws SQLException {
+        Db db = events("outliers_role");
+        db.exec("CREATE ROLE app_writer", "GRANT SELECT, INSERT, UPDATE ON events TO app_writer");
+        List<JobPhase> all = phases(2);
+        AttachFixture.run(db, T, all.subList(0, all.stream().map(JobPhase::name).toList().indexOf(AttachPlanner.ROUTE) + 1));
+
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET ROLE app_writer");
+            st.execute("INSERT INTO events (n, created_at, amount) VALUES (400000, '2099-09-09 00:00+00', 1)");
+            st.execute("UPDATE events SET created_at = '2098-08-08 00:00+00' WHERE n = 7");
+            st.execute("RESET ROLE");
+        }
+
+        assertThat(db.queryStrings("SELECT n FROM ONLY events_pgpart_above WHERE (n = 7 AND created_at = '2098-08-08 00:00+00')"
+                + " OR (n = 400000 AND created_at = '2099-09-09 00:00+00') ORDER BY n")).containsExactly("7", "400000");
+        assertThat(db.queryLong("SELECT count(*) FROM ONLY events WHERE n = 7")).isZero();
+    }
+
+    @Test
     void farFutureRowsStillBlockATableWithUserTriggersAndSayWhy() throws SQLException {
         Db db = events("outliers_trigger");
         db.exec("CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
@@ -204,17 +224,17 @@ class AttachOutliersIT {
                 + " UNION ALL SELECT conname FROM pg_constraint WHERE conname = 'events_pgpart_range'")).isEmpty();
     }
 
-    static long awaitBatchWaitingForTheRow(Db db) throws InterruptedException {
+    static long awaitBatchSleeping(Db db, java.util.concurrent.atomic.AtomicReference<Exception> failed) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && failed.get() == null) {
             List<String> pids = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND query LIKE 'WITH moved AS%' AND wait_event_type = 'Lock'");
+                    + " AND query LIKE 'WITH moved AS%' AND wait_event = 'PgSleep'");
             if (!pids.isEmpty()) {
                 return Long.parseLong(pids.get(0));
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no batch ever waited for the locked row");
+        throw new AssertionError("no batch ever sat in the check's pg_sleep", failed.get());
     }
 
     /** The phase with writes committed just before, during (the writer runs on) and just after it. */

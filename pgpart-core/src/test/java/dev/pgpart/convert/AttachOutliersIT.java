@@ -157,6 +157,60 @@ class AttachOutliersIT {
         assertNothingOfTheRoutingIsLeft(db);
     }
 
+    @Test
+    void anUpdateWaitingForARowABatchIsMovingChangesTheMovedRow() throws Exception {
+        Db db = events("outliers_race");
+        // a check the child inherits, which holds the batch moving row 100003 until the test lets it go
+        db.exec("CREATE TABLE slow_row (n bigint)",
+                "CREATE FUNCTION slow(k bigint) RETURNS boolean LANGUAGE sql AS $$ SELECT CASE WHEN EXISTS (SELECT 1 FROM"
+                        + " public.slow_row WHERE n = k) THEN (SELECT true FROM pg_advisory_xact_lock_shared(42)) ELSE true END $$",
+                "ALTER TABLE events ADD CONSTRAINT slow CHECK (public.slow(n))", "INSERT INTO slow_row VALUES (100003)");
+        QualifiedName control = AttachFixture.control(db, T);
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Connection gate = db.dataSource().getConnection(); Statement g = gate.createStatement()) {
+            g.execute("SELECT pg_advisory_lock(42)");
+            Thread runner = new Thread(() -> {
+                try {
+                    AttachFixture.run(db, T, phases(1));
+                } catch (SQLException | RuntimeException e) {
+                    failed.set(e);
+                }
+            });
+            runner.start();
+            awaitWaiting(db, "WITH moved AS%", failed);
+            db.exec("DELETE FROM slow_row", "UPDATE control SET amount = amount + 100 WHERE n = 100003");
+            Thread writer = new Thread(() -> {
+                try {
+                    db.exec("UPDATE events SET amount = amount + 100 WHERE n = 100003");
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                }
+            });
+            writer.start();
+            awaitWaiting(db, "UPDATE events SET amount%", failed);
+            g.execute("SELECT pg_advisory_unlock(42)");
+            writer.join(60_000);
+            runner.join(60_000);
+        }
+        assertThat(failed.get()).as("the run's or the writer's failure").isNull();
+        AttachFixture.assertSameRows(db, T, control);
+        assertNothingOfTheRoutingIsLeft(db);
+    }
+
+    /** The backend running a statement like {@code query} once it waits for a lock. */
+    static void awaitWaiting(Db db, String query, java.util.concurrent.atomic.AtomicReference<Exception> failed)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && failed.get() == null) {
+            if (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE "
+                    + dev.pgpart.sql.Sql.literal(query) + " AND wait_event_type = 'Lock'") > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no statement like " + query + " ever waited for a lock", failed.get());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {AttachPlanner.ROUTE, AttachPlanner.RANGE})
     void undoAfterTheNewPhasesGivesBackThePlainTableWithEveryRowAndNoTrigger(String last) throws SQLException {

@@ -255,6 +255,23 @@ class AttachOutliersIT {
     }
 
     @Test
+    void aRoutedRowThatFitsNoPartitionRollsTheSwapBackAndSaysWhatToDo() throws SQLException {
+        Db db = events("outliers_nowhere");
+        TableSpec m = spec(2);
+        TableSpec noDefault = new TableSpec(m.table(), m.policy(), false, m.lockTimeout(), m.subpartition(), m.nameFormat(),
+                m.expireUnmanaged(), m.maxPartitionsPerRun(), m.key(), m.convert());
+        List<JobPhase> phases = new AttachJob(new Spec(Duration.ofSeconds(2), List.of(noDefault)), noDefault, AttachFixture.CLOCK)
+                .phases(true);
+
+        assertThatThrownBy(() -> AttachFixture.run(db, T, phases)).hasMessageContaining("the swap of public.events was rolled back")
+                .hasMessageContaining("Set default: true");
+
+        assertThat(db.queryStrings("SELECT relkind::text FROM pg_class WHERE relname = 'events'")).containsExactly("r");
+        assertThat(db.queryLong("SELECT count(*) FROM events WHERE n >= 100000")).isEqualTo(5);
+        assertThat(db.queryLong("SELECT count(*) FROM ONLY events_pgpart_above")).isEqualTo(5);
+    }
+
+    @Test
     void farFutureRowsStillBlockATableWithUserTriggersAndSayWhy() throws SQLException {
         Db db = events("outliers_trigger");
         db.exec("CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",

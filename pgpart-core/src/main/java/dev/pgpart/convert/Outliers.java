@@ -2,6 +2,7 @@ package dev.pgpart.convert;
 
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.sql.Sql;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,7 +102,7 @@ public final class Outliers {
     static List<String> undo(Source s, Names n, Optional<String> rangeCheck) {
         QualifiedName t = s.table();
         String cols = AttachPlanner.idents(copied(s));
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
         rangeCheck.ifPresent(r -> out.add("ALTER TABLE " + t.sql() + " DROP CONSTRAINT " + Sql.ident(r)));
         out.addAll(detach(t, n));

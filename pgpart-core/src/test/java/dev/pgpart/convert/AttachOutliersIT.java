@@ -7,6 +7,7 @@ import dev.pgpart.spec.ConvertSpec;
 import dev.pgpart.spec.Spec;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
+import dev.pgpart.sql.Sql;
 import dev.pgpart.state.Job;
 import dev.pgpart.state.JobContext;
 import dev.pgpart.state.JobPhase;
@@ -22,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +135,7 @@ class AttachOutliersIT {
                         + " $$ SELECT NOT EXISTS (SELECT 1 FROM public.slow_row WHERE n = k) OR pg_sleep(30) IS NOT NULL $$",
                 "ALTER TABLE events ADD CONSTRAINT slow CHECK (public.slow(n))", "INSERT INTO slow_row VALUES (100003)");
         QualifiedName control = AttachFixture.control(db, T);
-        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Exception> failed = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
                 AttachFixture.run(db, T, phases(1));
@@ -166,7 +168,7 @@ class AttachOutliersIT {
                         + " public.slow_row WHERE n = k) THEN (SELECT true FROM pg_advisory_xact_lock_shared(42)) ELSE true END $$",
                 "ALTER TABLE events ADD CONSTRAINT slow CHECK (public.slow(n))", "INSERT INTO slow_row VALUES (100003)");
         QualifiedName control = AttachFixture.control(db, T);
-        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (Connection gate = db.dataSource().getConnection(); Statement g = gate.createStatement()) {
             g.execute("SELECT pg_advisory_lock(42)");
             Thread runner = new Thread(() -> {
@@ -198,12 +200,12 @@ class AttachOutliersIT {
     }
 
     /** The backend running a statement like {@code query} once it waits for a lock. */
-    static void awaitWaiting(Db db, String query, java.util.concurrent.atomic.AtomicReference<Exception> failed)
+    static void awaitWaiting(Db db, String query, AtomicReference<Exception> failed)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && failed.get() == null) {
             if (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE "
-                    + dev.pgpart.sql.Sql.literal(query) + " AND wait_event_type = 'Lock'") > 0) {
+                    + Sql.literal(query) + " AND wait_event_type = 'Lock'") > 0) {
                 return;
             }
             Thread.sleep(20);
@@ -295,7 +297,7 @@ class AttachOutliersIT {
                 + " UNION ALL SELECT conname FROM pg_constraint WHERE conname = 'events_pgpart_range'")).isEmpty();
     }
 
-    static long awaitBatchSleeping(Db db, java.util.concurrent.atomic.AtomicReference<Exception> failed) throws InterruptedException {
+    static long awaitBatchSleeping(Db db, AtomicReference<Exception> failed) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && failed.get() == null) {
             List<String> pids = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"

@@ -103,7 +103,7 @@ public final class Conversions {
             StateSchema schema = schema();
             Optional<Job> unfinished = latest(c, t.table()).filter(j -> !j.finished());
             boolean swapNow = cutover || t.convert().cutover() == ConvertSpec.Cutover.AUTO
-                    || unfinished.map(j -> j.phase().equals(AttachPlanner.RANGE) || j.phase().equals(AttachPlanner.SWAP)
+                    || unfinished.map(j -> j.phase().equals(AttachPlanner.ROUTE) || j.phase().equals(AttachPlanner.RANGE) || j.phase().equals(AttachPlanner.SWAP)
                     || j.phase().equals(AttachPlanner.VALIDATE_FKS)).orElse(false);
             ConvertPlan plan = plan(c, t);
             boolean started = unfinished.isPresent() || plan.blockers().isEmpty();

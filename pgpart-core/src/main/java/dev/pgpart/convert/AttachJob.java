@@ -61,6 +61,7 @@ public final class AttachJob {
         out.add(phase(AttachPlanner.INDEXES, this::indexes));
         out.add(phase(AttachPlanner.NOT_NULL, this::notNull));
         if (cutover) {
+            out.add(phase(AttachPlanner.ROUTE, this::route));
             out.add(phase(AttachPlanner.RANGE, this::range));
             out.add(phase(AttachPlanner.SWAP, this::swap));
             out.add(phase(AttachPlanner.VALIDATE_FKS, this::validateFks));
@@ -150,6 +151,90 @@ public final class AttachJob {
         });
     }
 
+    /**
+     * The boundary, chosen once per job (the first phase that needs it records it), so a resumed
+     * job keeps the range its trigger and check were made for.
+     */
+    private String boundary(JobContext ctx, Connection c, Source s) throws SQLException {
+        Optional<String> known = Optional.ofNullable(ctx.job().checkpoint().get("boundary"));
+        return known.isPresent() ? known.get() : Boundary.of(table, s.key().orElseThrow(), max(c, s), clock.instant()).orElseThrow();
+    }
+
+    /** Routing trigger and inheritance child (one transaction), then rows at or above the boundary moved in batches. */
+    private void route(JobContext ctx) throws SQLException {
+        retried(ctx, "adding the routing trigger", c -> {
+            Source s = source(c);
+            if (s.info().isPartitioned() || !Outliers.routable(s)) {
+                return JobContext.Progress.of(0);
+            }
+            String b = boundary(ctx, c, s);
+            if (!exists(c, names.above())) {
+                LOG.info("{}: routing writes at or above {} into {}", table.table(), b, names.above());
+                execute(c, Outliers.install(s, names, s.key().orElseThrow(), b));
+            }
+            return new JobContext.Progress(0, Map.of("boundary", b));
+        });
+        if (ctx.job().checkpoint().get("boundary") == null) {
+            return; // not routable: the range check refuses such rows, as the plan said
+        }
+        String b = ctx.job().checkpoint().get("boundary");
+        boolean[] left = {true};
+        long[] moved = {0};
+        while (left[0]) {
+            long started = System.nanoTime();
+            retried(ctx, "moving a batch of rows at or above the boundary", c -> {
+                Source s = source(c);
+                if (s.info().isPartitioned() || !exists(c, names.above())) {
+                    left[0] = false;
+                    moved[0] = 0;
+                    return JobContext.Progress.of(0);
+                }
+                Source.Col key = s.key().orElseThrow();
+                List<String> ctids = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery(Outliers.nextBatch(s, key, b, table.convert().batchSize()))) {
+                    while (rs.next()) {
+                        ctids.add(rs.getString(1));
+                    }
+                }
+                if (ctids.isEmpty()) {
+                    left[0] = false;
+                    moved[0] = 0;
+                    return JobContext.Progress.of(0);
+                }
+                execute(c, List.of(Outliers.batchLock(s)));
+                try (PreparedStatement ps = c.prepareStatement(Outliers.moveBatch(s, names, key, b))) {
+                    ps.setArray(1, c.createArrayOf("text", ctids.toArray()));
+                    // a row changed since it was found has another ctid: it stays, and the next batch finds it
+                    moved[0] = ps.executeUpdate();
+                }
+                if (moved[0] > 0) {
+                    LOG.info("{}: moved {} row(s) at or above {} into {}", table.table(), moved[0], b, names.above());
+                }
+                return JobContext.Progress.of(moved[0]);
+            });
+            throttle(moved[0], started); // after the commit: no row lock is held while it waits
+        }
+    }
+
+    /** Sleeps so that the batches average at most max_rows_per_second. */
+    private void throttle(long rows, long startedNanos) {
+        Optional<Long> max = table.convert().maxRowsPerSecond();
+        if (max.isEmpty()) {
+            return;
+        }
+        long left = rows * 1_000_000_000L / max.get() - (System.nanoTime() - startedNanos);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PgpartException(ErrorCode.INTERNAL, table.table() + ": moving rows at or above the boundary was"
+                        + " interrupted; the batches done are committed, run convert again to resume");
+            }
+        }
+    }
+
     private void range(JobContext ctx) throws SQLException {
         retried(ctx, "adding the range check NOT VALID", c -> {
             Source s = source(c);
@@ -164,7 +249,7 @@ public final class AttachJob {
                 // left by an earlier job whose boundary is not known: replace it
                 execute(c, List.of("ALTER TABLE " + s.table().sql() + " DROP CONSTRAINT " + Sql.ident(names.rangeCheck())));
             }
-            String b = Boundary.of(table, s.key().orElseThrow(), max(c, s), clock.instant()).orElseThrow();
+            String b = boundary(ctx, c, s);
             execute(c, AttachPlanner.range(s, names, s.key().get(), b).subList(0, 2));
             return new JobContext.Progress(0, Map.of("boundary", b));
         });
@@ -198,13 +283,43 @@ public final class AttachJob {
                 return JobContext.Progress.of(0);
             }
             String boundary = ctx.job().checkpoint().get("boundary");
-            List<String> sql = AttachPlanner.swap(table, s, names, s.key().orElseThrow(), boundary);
+            boolean routed = exists(c, names.above());
+            List<String> sql = AttachPlanner.swap(table, s, names, s.key().orElseThrow(), boundary, routed);
             LOG.info("{}: swapping ({} statements)", table.table(), sql.size());
             execute(c, sql);
             createPartitions(c);
+            if (routed) {
+                settle(c, s);
+            }
             // with the work: what undo needs and cannot read back from the parent
             return new JobContext.Progress(0, AttachUndoPlan.checkpoint(s, s.key().get()));
         });
+    }
+
+    /** The rows at or above the boundary into their partitions, in the swap's transaction. */
+    private void settle(Connection c, Source s) throws SQLException {
+        try {
+            execute(c, Outliers.settle(table.table(), s, names));
+        } catch (SQLException e) {
+            if (SqlState.of(e) == SqlState.CHECK_VIOLATION) {
+                throw new PgpartException(ErrorCode.UNSAFE, "the swap of " + table.table() + " was rolled back: a row of "
+                        + names.above() + " (rows at or above the boundary) fits no partition (" + e.getMessage() + "). "
+                        + table.table() + " is unchanged and still routes such rows into " + names.above()
+                        + ". Set default: true for it (or raise premake), or move or delete that row, then run convert again", e);
+            }
+            throw e;
+        }
+    }
+
+    static boolean exists(Connection c, QualifiedName rel) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE n.nspname = ? AND r.relname = ?")) {
+            ps.setString(1, rel.schema());
+            ps.setString(2, rel.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** What pgpart maintain would create now, in the swap's transaction, so inserts land in them from the start. */

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class AttachPlanner {
     public static final String INDEXES = "attach.indexes";
     public static final String NOT_NULL = "attach.not_null";
+    public static final String ROUTE = "attach.route";
     public static final String RANGE = "attach.range_check";
     public static final String SWAP = "attach.swap";
     public static final String VALIDATE_FKS = "attach.validate_fks";
@@ -42,11 +43,26 @@ public final class AttachPlanner {
                 phases.add(new ConvertPlan.Phase(NOT_NULL, "ACCESS EXCLUSIVE for a moment to add the check (lock_timeout),"
                         + " then SHARE UPDATE EXCLUSIVE while VALIDATE scans: reads and writes go on", notNull(s, n, key.get())));
             }
+            boolean routed = Outliers.routable(s);
+            if (routed) {
+                List<String> route = new ArrayList<>(Outliers.install(s, n, key.get(), boundary.get()));
+                route.add("-- then, one transaction per batch, until no row at or above the boundary is left in " + s.table() + ":");
+                route.add(Outliers.nextBatch(s, key.get(), boundary.get(), spec.convert().batchSize()));
+                route.add(Outliers.batchLock(s));
+                route.add(Outliers.moveBatch(s, n, key.get(), boundary.get()));
+                phases.add(new ConvertPlan.Phase(ROUTE, "ACCESS EXCLUSIVE for a moment to add the trigger (lock_timeout); then"
+                        + " EXCLUSIVE per batch while it moves its rows (" + s.keys().atOrAboveBoundary() + " now): reads go on,"
+                        + " writes wait for the batch", route));
+            }
             phases.add(new ConvertPlan.Phase(RANGE, "ACCESS EXCLUSIVE for a moment to add the check (lock_timeout), then"
                     + " SHARE UPDATE EXCLUSIVE while VALIDATE scans: reads and writes go on", range(s, n, key.get(), boundary.get())));
-            List<String> swap = new ArrayList<>(swap(spec, s, n, key.get(), boundary.get()));
+            List<String> swap = new ArrayList<>(swap(spec, s, n, key.get(), boundary.get(), routed));
             swap.add("-- then the partitions pgpart maintain would create from " + boundary.get() + " on (premake "
                     + ((RangePolicy) spec.policy()).premake() + ")" + (spec.defaultPartition() ? " and the default partition" : ""));
+            if (routed) {
+                swap.add("-- then the rows at or above the boundary, each into its partition:");
+                swap.addAll(Outliers.settle(s.table(), s, n));
+            }
             phases.add(new ConvertPlan.Phase(SWAP, "ACCESS EXCLUSIVE on the table for one short transaction under lock_timeout"
                     + " (retried): metadata only, no row is read or written", swap));
             List<String> fks = s.incomingFks().stream().filter(Source.IncomingFk::hasKeyColumn)
@@ -89,7 +105,7 @@ public final class AttachPlanner {
 
     static List<String> range(Source s, Names n, Source.Col key, String boundary) {
         return List.of("ALTER TABLE " + s.table().sql() + " ADD CONSTRAINT " + Sql.ident(n.rangeCheck()) + " CHECK ("
-                        + Sql.ident(key.name()) + " < " + Sql.literal(boundary) + ") NOT VALID",
+                        + Sql.ident(key.name()) + " < " + Sql.literal(boundary) + ") NO INHERIT NOT VALID",
                 "COMMENT ON CONSTRAINT " + Sql.ident(n.rangeCheck()) + " ON " + s.table().sql() + " IS "
                         + Sql.literal(Names.MARKER + " range of the history partition, dropped at the swap"),
                 "ALTER TABLE " + s.table().sql() + " VALIDATE CONSTRAINT " + Sql.ident(n.rangeCheck()));
@@ -99,11 +115,14 @@ public final class AttachPlanner {
      * The swap, in order. Definitions of indexes, triggers and views were printed before the
      * renames, naming the table by its original name: run after the renames they apply to the new parent.
      */
-    static List<String> swap(TableSpec spec, Source s, Names n, Source.Col key, String boundary) {
+    static List<String> swap(TableSpec spec, Source s, Names n, Source.Col key, String boundary, boolean routed) {
         QualifiedName t = s.table();
         QualifiedName old = n.oldTable();
         List<String> out = new ArrayList<>();
         out.add("LOCK TABLE " + t.sql() + " IN ACCESS EXCLUSIVE MODE");
+        if (routed) {
+            out.addAll(Outliers.detach(t, n));
+        }
         List<Source.IncomingFk> fks = s.incomingFks().stream().filter(Source.IncomingFk::hasKeyColumn).toList();
         fks.forEach(f -> out.add("ALTER TABLE " + f.from().sql() + " DROP CONSTRAINT " + Sql.ident(f.name())));
         s.triggers().forEach(tr -> out.add("DROP TRIGGER " + Sql.ident(tr.name()) + " ON " + t.sql()));
@@ -129,10 +148,11 @@ public final class AttachPlanner {
             }
         }
         out.add("ALTER TABLE " + t.sql() + " RENAME TO " + Sql.ident(n.old()));
-        out.add("CREATE TABLE " + t.sql() + " (LIKE " + old.sql() + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS"
+        // not INCLUDING CONSTRAINTS: it would copy the range check, NO INHERIT, which a partitioned table refuses
+        out.add("CREATE TABLE " + t.sql() + " (LIKE " + old.sql() + " INCLUDING DEFAULTS"
                 + " INCLUDING STORAGE INCLUDING COMMENTS INCLUDING GENERATED INCLUDING STATISTICS INCLUDING COMPRESSION)"
                 + " PARTITION BY RANGE (" + Sql.ident(key.name()) + ")");
-        out.add("ALTER TABLE " + t.sql() + " DROP CONSTRAINT " + Sql.ident(n.rangeCheck()));
+        out.addAll(checks(t, s, n));
         s.columns().forEach(c -> out.addAll(identity(t, c)));
         out.add("ALTER TABLE " + t.sql() + " ATTACH PARTITION " + old.sql() + " FOR VALUES FROM (MINVALUE) TO ("
                 + Sql.literal(boundary) + ")");
@@ -159,6 +179,23 @@ public final class AttachPlanner {
             out.add(IncomingFks.add(f, t, from, to));
         }
         s.publications().forEach(p -> out.add("ALTER PUBLICATION " + Sql.ident(p) + " ADD TABLE " + t.sql()));
+        return out;
+    }
+
+    /**
+     * The table's own CHECK constraints on the parent, as LIKE INCLUDING CONSTRAINTS copies them
+     * (valid; their comments stay on the history partition): the attach finds each there by name.
+     */
+    static List<String> checks(QualifiedName t, Source s, Names n) {
+        List<String> out = new ArrayList<>();
+        for (Source.Con c : s.constraints()) {
+            if (c.type() != 'c' || c.name().equals(n.rangeCheck()) || c.name().equals(n.notNullCheck())) {
+                continue;
+            }
+            String def = c.definition().endsWith(" NOT VALID")
+                    ? c.definition().substring(0, c.definition().length() - " NOT VALID".length()) : c.definition();
+            out.add("ALTER TABLE " + t.sql() + " ADD CONSTRAINT " + Sql.ident(c.name()) + " " + def);
+        }
         return out;
     }
 
@@ -275,10 +312,16 @@ public final class AttachPlanner {
                             + " IS NULL), then run again: the conversion then adds CHECK (" + Sql.ident(key.name()) + " IS NOT NULL)"
                             + " NOT VALID, VALIDATEs it and SET NOT NULL reuses it, without a long lock"));
         }
-        if (s.keys().atOrAboveBoundary() > 0) {
+        if (s.keys().atOrAboveBoundary() > 0 && !Outliers.routable(s)) {
             out.add(new ConvertPlan.Blocker(s.keys().atOrAboveBoundary() + " row(s) have " + key.name() + " at or above the boundary "
                     + boundary.orElse("?") + " (highest " + s.keys().max().orElse("?") + "): attach keeps only keys below it in the"
-                    + " old table and does not move rows", "move or delete those rows first, or convert with --strategy copy"));
+                    + " old table and moves the others only when nothing observes the move, but " + Outliers.notRoutable(s),
+                    "move or delete those rows first, or convert with --strategy copy"));
+        } else if (s.keys().atOrAboveBoundary() > 0 && !spec.defaultPartition()) {
+            out.add(new ConvertPlan.Blocker(s.keys().atOrAboveBoundary() + " row(s) have " + key.name() + " at or above the boundary "
+                    + boundary.orElse("?") + " (highest " + s.keys().max().orElse("?") + "), and without a default partition"
+                    + " those beyond the premade partitions would have none to go to at the swap",
+                    "set default: true for " + t + ", or move or delete those rows first"));
         }
         if (s.inheritance()) {
             out.add(new ConvertPlan.Blocker(t + " is part of a table inheritance tree", "detach the inheritance (ALTER TABLE ... NO INHERIT) first"));

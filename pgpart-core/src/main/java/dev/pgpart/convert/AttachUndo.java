@@ -98,8 +98,19 @@ public final class AttachUndo {
     }
 
     private List<String> beforeSwap(Connection c, boolean consent) throws SQLException {
+        List<String> routed = unroute(c);
+        if (consent && !routed.isEmpty()) {
+            // one transaction: the rows go back, the range check that would refuse them, the trigger and the child go
+            retried(c, "moving the rows at or above the boundary back", () -> {
+                execute(c, routed);
+                return routed;
+            });
+        }
         List<String> sql = new ArrayList<>();
         for (String check : List.of(names.rangeCheck(), names.notNullCheck())) {
+            if (!routed.isEmpty() && check.equals(names.rangeCheck())) {
+                continue; // dropped with the routing
+            }
             if (exists(c, "SELECT 1 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace s"
                     + " ON s.oid = r.relnamespace WHERE s.nspname = ? AND r.relname = ? AND k.conname = ?", table.table(), check)) {
                 sql.add("ALTER TABLE " + table.table().sql() + " DROP CONSTRAINT " + Sql.ident(check));
@@ -125,7 +136,21 @@ public final class AttachUndo {
             }
             JobRunner.cancel(c, schema, table.table().toString(), "undone by convert undo");
         }
-        return sql;
+        List<String> all = new ArrayList<>(routed);
+        all.addAll(sql);
+        return all;
+    }
+
+    /** What undoes the routing stage (nothing when the inheritance child does not exist). */
+    private List<String> unroute(Connection c) throws SQLException {
+        if (!AttachJob.exists(c, names.above())) {
+            return List.of();
+        }
+        Source s = inTransaction(c, () -> SourceReader.read(c, table.table(), table.key(), (k, max) -> Optional.empty(), false)
+                .orElseThrow());
+        boolean check = exists(c, "SELECT 1 FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace s"
+                + " ON s.oid = r.relnamespace WHERE s.nspname = ? AND r.relname = ? AND k.conname = ?", table.table(), names.rangeCheck());
+        return Outliers.undo(s, names, check ? Optional.of(names.rangeCheck()) : Optional.empty());
     }
 
     /** Repeatable: an index a killed build left invalid is dropped and built again; a valid one is kept. */

@@ -63,15 +63,22 @@ public final class SourceReader {
                 text(c, "SELECT current_user::text WHERE ?::oid IS NOT NULL", oid).orElseThrow(), catalog.serverVersionNum()));
     }
 
-    /** oid, estimated rows, heap bytes, index bytes, 1 when in an inheritance tree. */
+    /**
+     * oid, estimated rows, heap bytes, index bytes, 1 when in an inheritance tree. The children are
+     * looked up (relhassubclass stays true after the last child is dropped), without the attach
+     * conversion's own routing child, which the swap or undo removes.
+     */
     private static Optional<long[]> basics(Connection c, QualifiedName t) throws SQLException {
         String sql = """
                 SELECT c.oid, greatest(c.reltuples, 0)::bigint, pg_table_size(c.oid), pg_indexes_size(c.oid),
-                       (c.relhassubclass OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid))::int
+                       (EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class k ON k.oid = i.inhrelid
+                                WHERE i.inhparent = c.oid AND k.relname <> ?)
+                        OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid))::int
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, t.schema());
-            ps.setString(2, t.name());
+            ps.setString(1, Names.derived(t.name(), Names.ABOVE_SUFFIX));
+            ps.setString(2, t.schema());
+            ps.setString(3, t.name());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
                         : Optional.empty();
@@ -238,10 +245,11 @@ public final class SourceReader {
     private static List<Source.Trig> triggers(Connection c, long oid) throws SQLException {
         // tgtype bits (pg_trigger.h): 1 ROW, 2 BEFORE, 4 INSERT
         String sql = "SELECT tgname, pg_get_triggerdef(oid), tgconstraint <> 0, tgtype::int & 7 = 7 FROM pg_trigger"
-                + " WHERE tgrelid = ? AND NOT tgisinternal ORDER BY tgname";
+                + " WHERE tgrelid = ? AND NOT tgisinternal AND tgname <> ? ORDER BY tgname";
         List<Source.Trig> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
+            ps.setString(2, Names.ROUTE_TRIGGER); // the conversion's own, removed at the swap: not the user's to carry over
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Source.Trig(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));

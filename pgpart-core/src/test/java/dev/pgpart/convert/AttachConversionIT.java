@@ -107,12 +107,14 @@ class AttachConversionIT {
     }
 
     @Test
-    void farFutureKeysBlockAttach() {
+    void farFutureKeysBlockAttachOfATableReferencedByAForeignKey() {
         Db db = Db.create("attach_future");
         db.exec("CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz NOT NULL)",
-                "INSERT INTO orders VALUES (1, '2026-01-01'), (2, '2099-01-01')");
+                "INSERT INTO orders VALUES (1, '2026-01-01'), (2, '2099-01-01')",
+                "CREATE TABLE lines (order_id bigint REFERENCES orders (id), created_at timestamptz)");
         ConvertPlan plan = pgpart(db, YAML).conversions().plan(ORDERS, Optional.empty());
         assertThat(plan.blockers()).singleElement().satisfies(b ->
-                assertThat(b.problem()).startsWith("1 row(s) have created_at at or above the boundary 2026-08-01 00:00:00+00"));
+                assertThat(b.problem()).startsWith("1 row(s) have created_at at or above the boundary 2026-08-01 00:00:00+00")
+                        .endsWith("it is referenced by foreign keys, which cannot reference a moved row"));
     }
 }

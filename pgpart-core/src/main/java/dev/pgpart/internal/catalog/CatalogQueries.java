@@ -68,7 +68,8 @@ final class CatalogQueries {
                 JOIN pg_class ch ON ch.oid = i.inhrelid
                 JOIN pg_namespace n ON n.oid = ch.relnamespace
                 LEFT JOIN pg_description d ON d.objoid = ch.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
-                WHERE i.inhparent = ANY(?::oid[])""".formatted(size);
+                WHERE i.inhparent = ANY(?::oid[]) AND ch.relispartition""".formatted(size);
+        // relispartition: a plain table's inheritance children (a conversion's routing stage) have no bound
         Map<Long, List<CatalogReader.RawPartition>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = prepare(c, sql, oids); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -41,7 +41,10 @@ public final class JobRunner {
         this.listener = listener;
     }
 
-    /** Progress of a running job, for progress lines; called on the runner's thread, after the commit. */
+    /**
+     * Progress of a running job, for progress lines; called after the commit, one call at a time, on
+     * the runner's thread or, for a phase with parallel workers (the copy backfill), on a worker's.
+     */
     @FunctionalInterface
     public interface Listener {
         Listener NONE = job -> {

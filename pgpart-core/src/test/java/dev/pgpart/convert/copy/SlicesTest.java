@@ -14,7 +14,7 @@ class SlicesTest {
             "0|9|4|1 4 6 9",
             "5|5|4|5",
             "1|3|16|1 2 3",
-            "-10|10|2|0 10",
+            "-10|10|2|-1 10",
             "1|100|1|100",
             "-9223372036854775808|9223372036854775807|2|-1 9223372036854775807"})
     void theRangeIsCutIntoContiguousSlicesEndingAtItsMaximumAndNeverMoreThanItHasKeys(String min, String max,

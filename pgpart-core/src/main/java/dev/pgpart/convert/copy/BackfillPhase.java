@@ -181,7 +181,7 @@ final class BackfillPhase implements JobPhase {
                 return;
             }
             LOG.info("{}: backfill with {} workers over {} open slices", s.table(), sides.size(), open.size());
-            await(workers(ctx, sql, queue, sides, throttle, stop));
+            await(workers(ctx, sql, queue, sides, throttle, stop), stop);
         } finally {
             for (SideSessions.Side side : sides) {
                 side.close();
@@ -217,24 +217,41 @@ final class BackfillPhase implements JobPhase {
         }
     }
 
-    /** Waits for every worker; the first failure is thrown with the others suppressed. */
-    private void await(List<Future<Void>> workers) throws SQLException {
+    /**
+     * Waits for every worker, also when interrupted (the workers are told to stop after their batch,
+     * and the job's lock is not given up while one still writes); the first failure is thrown with
+     * the others suppressed.
+     */
+    private void await(List<Future<Void>> workers, AtomicBoolean stop) throws SQLException {
         Exception first = null;
+        boolean interrupted = false;
         for (Future<Void> w : workers) {
-            try {
-                w.get();
-            } catch (ExecutionException e) {
-                Exception cause = e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
-                if (first == null) {
-                    first = cause;
-                } else {
-                    first.addSuppressed(cause);
+            while (true) {
+                try {
+                    w.get();
+                    break;
+                } catch (ExecutionException e) {
+                    Exception cause = e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+                    if (first == null) {
+                        first = cause;
+                    } else {
+                        first.addSuppressed(cause);
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PgpartException(ErrorCode.INTERNAL, s.table() + ": interrupted while waiting for the backfill"
-                        + " workers; every committed batch is kept, run again to resume");
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            PgpartException e = new PgpartException(ErrorCode.INTERNAL, s.table() + ": the backfill was interrupted;"
+                    + " every worker has stopped and every committed batch is kept, run again to resume");
+            if (first != null) {
+                e.addSuppressed(first);
+            }
+            throw e;
         }
         if (first instanceof SQLException e) {
             throw e;

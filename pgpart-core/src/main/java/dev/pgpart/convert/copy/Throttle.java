@@ -38,7 +38,8 @@ final class Throttle {
         }
     }
 
-    private synchronized long book(long rows, long startedNanos) {
+    /** Books {@code rows} on the shared timeline; when the booking ends. */
+    synchronized long book(long rows, long startedNanos) {
         long from = booked && bookedUntilNanos - startedNanos > 0 ? bookedUntilNanos : startedNanos;
         bookedUntilNanos = from + rows * 1_000_000_000L / rowsPerSecond.getAsLong();
         booked = true;

@@ -162,6 +162,9 @@ final class BackfillPhase implements JobPhase {
      * slices are a queue, so fewer sessions than slices (a small pool) only means less parallelism.
      */
     private void parallel(JobContext ctx, BackfillSql sql, List<Cursor> open, Throttle throttle) throws SQLException {
+        if (open.isEmpty()) {
+            return; // every slice committed its last batch before the run stopped
+        }
         ConcurrentLinkedQueue<Cursor> queue = new ConcurrentLinkedQueue<>(open);
         List<SideSessions.Side> sides = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();

@@ -37,7 +37,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * whose indexes exist; and the unavoidable parts of attach (the unique index build on
  * {@code (id, created_at)} and one {@code VALIDATE CONSTRAINT} scan).
  *
- * <p>Usage: {@code bench/convert [--url JDBC_URL] [--rows 1000000] [--rate 200]}
+ * With {@code --backfill-workers N} above 1, the copy strategy also runs on a third identical table
+ * with {@code backfill_workers: N}, and its backfill's ratio is printed next to the one-worker figure.
+ *
+ * <p>Usage: {@code bench/convert [--url JDBC_URL] [--rows 1000000] [--rate 200] [--backfill-workers 2]}
  */
 public final class ConvertBench {
     static final String LOCK_TIMEOUT = "2s";
@@ -48,8 +51,10 @@ public final class ConvertBench {
     private final BenchDb db;
     private final long rows;
     private final int rate;
+    private final int workers;
 
-    ConvertBench(PrintStream out, DataSource ds, long rows, int rate) {
+    ConvertBench(PrintStream out, DataSource ds, long rows, int rate, int workers) {
+        this.workers = workers;
         this.out = out;
         this.ds = ds;
         this.db = new BenchDb(ds);
@@ -60,17 +65,18 @@ public final class ConvertBench {
     public static void main(String[] args) throws Exception {
         long rows = Long.parseLong(arg(args, "--rows", "1000000"));
         int rate = Integer.parseInt(arg(args, "--rate", "200"));
+        int workers = Integer.parseInt(arg(args, "--backfill-workers", "1"));
         String url = arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
         if (url != null) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);
-            new ConvertBench(System.out, ds, rows, rate).run("server at " + url.replaceAll("password=[^&]*", "password=***"));
+            new ConvertBench(System.out, ds, rows, rate, workers).run("server at " + url.replaceAll("password=[^&]*", "password=***"));
             return;
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_wal_size", "4GB").setServerConfig("shared_buffers", "256MB").start()) {
-            new ConvertBench(System.out, pg.getPostgresDatabase(), rows, rate).run("embedded PostgreSQL");
+            new ConvertBench(System.out, pg.getPostgresDatabase(), rows, rate, workers).run("embedded PostgreSQL");
         }
     }
 
@@ -78,19 +84,22 @@ public final class ConvertBench {
         out.printf(Locale.ROOT, "pgpart convert benchmark: orders of %,d rows (issue scale: 5,000,000), %s %s, %d cores,"
                         + " writer %d statements/s (70%% insert, 20%% update, 10%% delete), lock_timeout %s%n",
                 rows, where, db.strings("SHOW server_version").get(0), Runtime.getRuntime().availableProcessors(), rate, LOCK_TIMEOUT);
-        for (String s : List.of("bench_copy", "bench_attach", "bench_base")) {
+        for (String s : workers > 1 ? List.of("bench_copy", "bench_copyw", "bench_attach", "bench_base")
+                : List.of("bench_copy", "bench_attach", "bench_base")) {
             load(s);
         }
         out.printf(Locale.ROOT, "table size with indexes: %s%n", db.strings("SELECT pg_size_pretty(pg_total_relation_size('bench_copy.orders'))").get(0));
 
         double baseline = pgsliceBaseline();
         double[] parts = attachParts();
-        Run copy = convert("bench_copy", ConvertSpec.Strategy.COPY);
+        // the parallel run first: a JVM warmed by the one-worker run would flatter it
+        Optional<Run> parallel = workers > 1 ? Optional.of(convert("bench_copyw", ConvertSpec.Strategy.COPY, workers)) : Optional.empty();
+        Run copy = convert("bench_copy", ConvertSpec.Strategy.COPY, 1);
         long heapBefore = relfilenode("bench_attach.orders");
-        Run attach = convert("bench_attach", ConvertSpec.Strategy.ATTACH);
+        Run attach = convert("bench_attach", ConvertSpec.Strategy.ATTACH, 1);
         long heapAfter = relfilenode("bench_attach.orders_pgpart_old");
         long aboveBoundary = db.count("SELECT count(*) FROM bench_attach.orders o WHERE o.tableoid <> 'bench_attach.orders_pgpart_old'::regclass");
-        report(baseline, parts, copy, attach, heapBefore == heapAfter, aboveBoundary);
+        report(baseline, parts, copy, parallel, attach, heapBefore == heapAfter, aboveBoundary);
     }
 
     /** The same rows in every schema: {@code orders} and its control (a plain copy the writer also writes). */
@@ -157,7 +166,7 @@ public final class ConvertBench {
         return new double[] {index, validate};
     }
 
-    private Run convert(String schema, ConvertSpec.Strategy strategy) throws Exception {
+    private Run convert(String schema, ConvertSpec.Strategy strategy, int backfillWorkers) throws Exception {
         String yaml = """
                 state_schema: bench_state
                 lock_timeout: %s
@@ -169,7 +178,8 @@ public final class ConvertBench {
                     convert:
                       strategy: %s
                       batch_size: 10000
-                """.formatted(LOCK_TIMEOUT, schema, strategy.text());
+                      backfill_workers: %d
+                """.formatted(LOCK_TIMEOUT, schema, strategy.text(), backfillWorkers);
         Pgpart pgpart = Pgpart.builder(ds).spec(SpecLoader.parse(yaml, "bench.yml")).statementTimeout(Duration.ofHours(2)).build();
         Writer writer = new Writer(schema, rate, rows);
         Thread wt = new Thread(writer, "writer-" + schema);
@@ -197,8 +207,8 @@ public final class ConvertBench {
         String converted = db.strings(check.formatted("orders")).get(0);
         String control = db.strings(check.formatted("control")).get(0);
         boolean partitioned = db.count("SELECT count(*) FROM pg_class WHERE oid = '" + schema + ".orders'::regclass AND relkind = 'p'") == 1;
-        out.printf(Locale.ROOT, "%s: %.2f s, phases %s, writer %,d statements (%,d insert, %,d update, %,d delete), longest %d ms, %d errors%s%n",
-                strategy.text(), total, phaseList(phases.seconds), writer.statements.get(), writer.inserts.get(), writer.updates.get(),
+        out.printf(Locale.ROOT, "%s%s: %.2f s, phases %s, writer %,d statements (%,d insert, %,d update, %,d delete), longest %d ms, %d errors%s%n",
+                strategy.text(), backfillWorkers > 1 ? " (" + backfillWorkers + " backfill workers)" : "", total, phaseList(phases.seconds), writer.statements.get(), writer.inserts.get(), writer.updates.get(),
                 writer.deletes.get(), writer.longestMs.get(), writer.errors.get(), writer.firstError.isEmpty() ? "" : " (first: " + writer.firstError.get(0) + ")");
         return new Run(total, phases.seconds, phases.backfilled, writer, converted, control, partitioned);
     }
@@ -207,7 +217,8 @@ public final class ConvertBench {
         return db.count("SELECT relfilenode FROM pg_class WHERE oid = '" + table + "'::regclass");
     }
 
-    private void report(double baseline, double[] parts, Run copy, Run attach, boolean sameHeap, long aboveBoundary) {
+    private void report(double baseline, double[] parts, Run copy, Optional<Run> parallel, Run attach, boolean sameHeap,
+                        long aboveBoundary) {
         double baseRate = rows / baseline;
         double backfill = copy.phases.getOrDefault("copy.backfill", Double.NaN);
         double copyRate = copy.backfilled / backfill;
@@ -225,14 +236,26 @@ public final class ConvertBench {
                 "%.2f s + %.2f s, %,.0f rows/s = %.2fx baseline", backfill, indexes, copy.backfilled / (backfill + indexes),
                 copy.backfilled / (backfill + indexes) / baseRate), "", "");
         row("copy: total to cut-over (" + phaseList(copy) + ")", String.format(Locale.ROOT, "%.2f s", copy.total), "", "");
+        parallel.ifPresent(p -> {
+            double pBackfill = p.phases.getOrDefault("copy.backfill", Double.NaN);
+            double pRate = p.backfilled / pBackfill;
+            row("copy, backfill_workers: " + workers + ": backfill while syncing under load", String.format(Locale.ROOT,
+                    "%.2f s, %,.0f rows/s = %.2fx baseline (1 worker: %.2fx)", pBackfill, pRate, pRate / baseRate,
+                    copyRate / baseRate), ">= 1.5x", pRate >= 1.5 * baseRate);
+            row("copy, backfill_workers: " + workers + ": total to cut-over (" + phaseList(p) + ")",
+                    String.format(Locale.ROOT, "%.2f s", p.total), "", "");
+        });
         row("baseline: attach parts alone (unique index build + one VALIDATE scan)",
                 String.format(Locale.ROOT, "%.2f s + %.2f s = %.2f s", parts[0], parts[1], unavoidable), "", "");
         row("attach: total to cut-over under load (" + phaseList(attach) + ")", String.format(Locale.ROOT, "%.2f s = %.2fx the parts",
                 attach.total, attach.total / unavoidable), "<= 1.3x", attach.total <= 1.3 * unavoidable);
         row("attach: in-range rows copied", (sameHeap ? "0 (history partition keeps the original heap file)" : "heap rewritten")
                 + String.format(Locale.ROOT, "; %,d rows outside the history partition", aboveBoundary), "0", sameHeap);
-        for (Run r : List.of(copy, attach)) {
-            String name = r == copy ? "copy" : "attach";
+        List<Run> runs = new ArrayList<>(List.of(copy));
+        parallel.ifPresent(runs::add);
+        runs.add(attach);
+        for (Run r : runs) {
+            String name = r == copy ? "copy" : r == attach ? "attach" : "copy, backfill_workers: " + workers;
             row(name + ": longest writer statement", r.writer.longestMs.get() + " ms over " + r.writer.statements.get() + " statements",
                     "<= " + (LOCK_TIMEOUT_MS + 100) + " ms", r.writer.longestMs.get() <= LOCK_TIMEOUT_MS + 100);
             row(name + ": writer errors", Long.toString(r.writer.errors.get()), "0", r.writer.errors.get() == 0);

@@ -60,6 +60,22 @@ class ConvertCopyIT {
     }
 
     @Test
+    void backfillWorkersCopyOnTwoSessionsEachOnASliceAndThePlanSaysSo(@TempDir Path dir) throws Exception {
+        CliDatabase d = orders("cli_copy_workers", dir, COPY + "      backfill_workers: 2\n");
+        Run plan = d.run("convert", "plan", "public.orders", "--json");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(json(plan).get("phases").get(2).get("statements").get(0).asText())
+                .isEqualTo("-- 100 rows per transaction, in primary-key order, 2 sessions at once, each on its own slice"
+                        + " of the id range:");
+        Run run = d.run("convert", "run", "public.orders");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(d.db().queryStrings("SELECT checkpoint ->> 'backfill.slices' FROM pgpart.job")).containsExactly("2");
+        assertThat(d.db().queryLong("SELECT count(*) FROM orders_pgpart_new")).isEqualTo(500);
+        assertThat(d.db().queryLong("SELECT count(*) FROM ((TABLE orders EXCEPT TABLE orders_pgpart_new)"
+                + " UNION ALL (TABLE orders_pgpart_new EXCEPT TABLE orders)) d")).isZero();
+    }
+
+    @Test
     void farFutureRowsBlockTheCopyWithExit3BecauseTheyWouldLandInTheDefault(@TempDir Path dir) throws Exception {
         CliDatabase d = orders("cli_copy_far", dir, COPY);
         d.db().exec("INSERT INTO orders (n, created_at) VALUES (-1, '2999-01-01 00:00Z')");

@@ -174,7 +174,8 @@ public final class Conversions {
 
     private CopyConversion copy(TableSpec t) {
         return new CopyConversion(schema(), t.table(), t.key().orElse(""), t, t.convert().batchSize(),
-                t.convert().maxRowsPerSecond().map(OptionalLong::of).orElse(OptionalLong.empty()), t.lockTimeout(), clock);
+                t.convert().maxRowsPerSecond().map(OptionalLong::of).orElse(OptionalLong.empty()), t.lockTimeout(), clock,
+                t.convert().backfillWorkers(), sessions.sides());
     }
 
     /** What {@link #run} did: the plan it checked, the job (none when a blocker stopped it), and whether it swapped. */

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code convert: {strategy: attach, batch_size: 10000, max_rows_per_second: 50000, cutover: manual, names: {old: ..., new: ...}}}. */
+/** {@code convert: {strategy: attach, batch_size: 10000, max_rows_per_second: 50000, backfill_workers: 2, cutover: manual, names: {old: ..., new: ...}}}. */
 final class ConvertReader {
-    private static final List<String> KEYS = List.of("strategy", "batch_size", "max_rows_per_second", "cutover", "names");
+    private static final List<String> KEYS = List.of("strategy", "batch_size", "max_rows_per_second", "cutover", "names",
+            "backfill_workers");
 
     private ConvertReader() {
     }
@@ -24,6 +25,8 @@ final class ConvertReader {
         ConvertSpec.Strategy strategy = choice(m, "strategy", ConvertSpec.Strategy.class, "attach or copy").orElse(d.strategy());
         int batch = m.integer("batch_size", 1, 1_000_000, " (rows per batch)").orElse(d.batchSize());
         Optional<Long> rate = m.integer("max_rows_per_second", 1, 100_000_000, " (rows per second, a throttle)").map(Integer::longValue);
+        int workers = m.integer("backfill_workers", ConvertSpec.MIN_BACKFILL_WORKERS, ConvertSpec.MAX_BACKFILL_WORKERS,
+                " (sessions copying at once in the copy strategy's backfill)").orElse(d.backfillWorkers());
         ConvertSpec.Cutover cutover = choice(m, "cutover", ConvertSpec.Cutover.class, "manual or auto").orElse(d.cutover());
         Optional<String> oldName = Optional.empty();
         Optional<String> newName = Optional.empty();
@@ -38,7 +41,7 @@ final class ConvertReader {
                         "write e.g. names: {old: orders_history}");
             }
         }
-        return Optional.of(new ConvertSpec(strategy, batch, rate, cutover, oldName, newName));
+        return Optional.of(new ConvertSpec(strategy, batch, rate, cutover, oldName, newName, workers));
     }
 
     private static <E extends Enum<E>> Optional<E> choice(MapReader m, String key, Class<E> type, String allowed) {

@@ -14,14 +14,28 @@ import java.util.Optional;
  *                         {@code auto}: {@code convert run} swaps as soon as it is ready
  * @param oldName          the name the old table gets at the swap (default {@code <table>_pgpart_old})
  * @param newName          the name of the new parent while the copy strategy fills it (default {@code <table>_pgpart_new})
+ * @param backfillWorkers  sessions the copy strategy's backfill uses at once, each on a slice of the key space
+ *                         ({@value #MIN_BACKFILL_WORKERS} to {@value #MAX_BACKFILL_WORKERS})
  */
 public record ConvertSpec(Strategy strategy, int batchSize, Optional<Long> maxRowsPerSecond, Cutover cutover,
-                          Optional<String> oldName, Optional<String> newName) {
+                          Optional<String> oldName, Optional<String> newName, int backfillWorkers) {
     public static final int DEFAULT_BATCH_SIZE = 10_000;
+    public static final int MIN_BACKFILL_WORKERS = 1;
+    public static final int MAX_BACKFILL_WORKERS = 16;
     public static final ConvertSpec DEFAULTS = new ConvertSpec(Strategy.ATTACH, DEFAULT_BATCH_SIZE, Optional.empty(),
             Cutover.MANUAL, Optional.empty(), Optional.empty());
 
+    /** One backfill worker. */
+    public ConvertSpec(Strategy strategy, int batchSize, Optional<Long> maxRowsPerSecond, Cutover cutover,
+                       Optional<String> oldName, Optional<String> newName) {
+        this(strategy, batchSize, maxRowsPerSecond, cutover, oldName, newName, MIN_BACKFILL_WORKERS);
+    }
+
     public ConvertSpec {
+        if (backfillWorkers < MIN_BACKFILL_WORKERS || backfillWorkers > MAX_BACKFILL_WORKERS) {
+            throw new IllegalArgumentException("backfill_workers must be " + MIN_BACKFILL_WORKERS + " to "
+                    + MAX_BACKFILL_WORKERS + ", got " + backfillWorkers);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
         }
@@ -33,11 +47,11 @@ public record ConvertSpec(Strategy strategy, int batchSize, Optional<Long> maxRo
     }
 
     public ConvertSpec withStrategy(Strategy s) {
-        return new ConvertSpec(s, batchSize, maxRowsPerSecond, cutover, oldName, newName);
+        return new ConvertSpec(s, batchSize, maxRowsPerSecond, cutover, oldName, newName, backfillWorkers);
     }
 
     public ConvertSpec withMaxRowsPerSecond(Optional<Long> rate) {
-        return new ConvertSpec(strategy, batchSize, rate, cutover, oldName, newName);
+        return new ConvertSpec(strategy, batchSize, rate, cutover, oldName, newName, backfillWorkers);
     }
 
     public enum Strategy {

@@ -17,6 +17,13 @@ public interface JobContext {
     void step(StepWork work) throws SQLException;
 
     /**
+     * {@link #step} on another connection to the job's database (a parallel worker's own session):
+     * the work and the job's progress commit together on {@code c}. Safe to call from several
+     * threads at once, each with its own connection; the progress of concurrent steps adds up.
+     */
+    void step(Connection c, StepWork work) throws SQLException;
+
+    /**
      * Runs a statement PostgreSQL refuses inside a transaction block ({@code CREATE INDEX
      * CONCURRENTLY}, {@code DETACH ... CONCURRENTLY}), then records its progress. Not atomic with
      * it: the phase must be able to repeat it (check the catalog first when resuming).

@@ -41,7 +41,10 @@ public final class JobRunner {
         this.listener = listener;
     }
 
-    /** Progress of a running job, for progress lines; called on the runner's thread, after the commit. */
+    /**
+     * Progress of a running job, for progress lines; called after the commit, one call at a time, on
+     * the runner's thread or, for a phase with parallel workers (the copy backfill), on a worker's.
+     */
     @FunctionalInterface
     public interface Listener {
         Listener NONE = job -> {
@@ -186,7 +189,7 @@ public final class JobRunner {
     /** The job's progress is committed with each step's work, on the runner's connection. */
     private final class Context implements JobContext {
         private final Connection c;
-        private Job job;
+        private volatile Job job;
 
         Context(Connection c, Job job) {
             this.c = c;
@@ -200,26 +203,37 @@ public final class JobRunner {
 
         @Override
         public void step(StepWork work) throws SQLException {
-            c.setAutoCommit(false);
+            step(c, work);
+        }
+
+        @Override
+        public void step(Connection on, StepWork work) throws SQLException {
+            on.setAutoCommit(false);
             try {
-                Progress p = work.run(c);
-                Job after = store.progress(c, job.id(), p.done(), p.checkpoint());
-                c.commit();
-                job = after;
-                listener.progressed(job);
+                Progress p = work.run(on);
+                Job after = store.progress(on, job.id(), p.done(), p.checkpoint());
+                on.commit();
+                progressed(after);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                on.rollback();
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                on.setAutoCommit(true);
             }
+        }
+
+        /** Concurrent steps commit in some order: keep the newest row (done only grows), tell the listener one at a time. */
+        private synchronized void progressed(Job after) {
+            if (after.done() >= job.done()) {
+                job = after;
+            }
+            listener.progressed(job);
         }
 
         @Override
         public void outsideTransaction(StepWork work) throws SQLException {
             Progress p = work.run(c);
-            job = store.progress(c, job.id(), p.done(), p.checkpoint());
-            listener.progressed(job);
+            progressed(store.progress(c, job.id(), p.done(), p.checkpoint()));
         }
 
         @Override

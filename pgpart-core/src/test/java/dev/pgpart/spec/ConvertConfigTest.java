@@ -24,6 +24,7 @@ class ConvertConfigTest {
                   strategy: copy
                   batch_size: 5000
                   max_rows_per_second: 20000
+                  backfill_workers: 4
                   cutover: auto
                   names: {old: orders_history, new: orders_next}
             """;
@@ -33,7 +34,24 @@ class ConvertConfigTest {
         TableSpec t = SpecLoader.parse(YAML, "test").tables().get(0);
         assertThat(t.key()).contains("created_at");
         assertThat(t.convert()).isEqualTo(new ConvertSpec(ConvertSpec.Strategy.COPY, 5000, Optional.of(20000L),
-                ConvertSpec.Cutover.AUTO, Optional.of("orders_history"), Optional.of("orders_next")));
+                ConvertSpec.Cutover.AUTO, Optional.of("orders_history"), Optional.of("orders_next"), 4));
+    }
+
+    @Test
+    void withoutBackfillWorkersTheBackfillUsesOneSession() {
+        TableSpec t = SpecLoader.parse("tables: {public.orders: {interval: 1 month, key: created_at,"
+                + " convert: {strategy: copy}}}", "test").tables().get(0);
+        assertThat(t.convert().backfillWorkers()).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "backfill_workers: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "17"})
+    void backfillWorkersOutsideOneToSixteenIsAConfigProblemWithTheRange(String workers) {
+        assertThatThrownBy(() -> SpecLoader.parse("tables: {public.orders: {interval: 1 month, key: created_at,"
+                + " convert: {strategy: copy, backfill_workers: " + workers + "}}}", "test"))
+                .isInstanceOf(dev.pgpart.PgpartException.class)
+                .hasMessageContaining("backfill_workers is " + workers + ", outside 1..16")
+                .hasMessageContaining("write a whole number from 1 to 16");
     }
 
     @Test

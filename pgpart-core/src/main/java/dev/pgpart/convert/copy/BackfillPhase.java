@@ -9,11 +9,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.pgpart.archive.SideSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code copy.backfill}: copies the rows that existed before the sync trigger, in primary-key
@@ -46,26 +55,40 @@ import java.util.Optional;
  * wins. A killed batch is rolled back with its checkpoint; the retry copies the same range again.
  * An {@code end} found in step 1 is independent of row versions: a row whose key an update moved
  * out of {@code (last, end]} is re-checked against the range under the lock and left to the trigger.
+ *
+ * <h2>Workers</h2>
+ * With {@code backfill_workers} above 1 and a single integer key, the range up to the bound is cut
+ * at the start into contiguous slices ({@link Slices}), each with its own cursor in the checkpoint,
+ * so a resumed run goes on in every slice where it stopped. Each worker copies whole slices on its
+ * own session and commits each batch with its slice's cursor; the argument above holds per batch,
+ * whichever session runs it. The throttle is shared, progress adds up, and the phase returns only
+ * when every worker has stopped, with every worker's failure kept.
  */
 final class BackfillPhase implements JobPhase {
     static final String NAME = "copy.backfill";
     /** Below deadlock_timeout's default (1 s): if the batch ever waits, it is the one that gives up. */
     static final Duration BATCH_LOCK_WAIT = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(BackfillPhase.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SLICES = "backfill.slices";
     private final CopySettings s;
+    private final SideSessions sessions;
     private final BatchHook hook;
 
     /** Runs inside each batch's transaction after the copy (tests stop the runner there). */
     @FunctionalInterface
     interface BatchHook {
+        /** @param batch the batch's number within its slice (the whole range for one worker), from 1 */
         void afterCopy(Connection c, long batch) throws SQLException;
 
         BatchHook NONE = (c, batch) -> {
         };
     }
 
-    BackfillPhase(CopySettings s, BatchHook hook) {
+    /** @param sessions the workers' own sessions when {@code s.backfillWorkers()} is above 1 */
+    BackfillPhase(CopySettings s, SideSessions sessions, BatchHook hook) {
         this.s = s;
+        this.sessions = sessions;
         this.hook = hook;
     }
 
@@ -84,23 +107,163 @@ final class BackfillPhase implements JobPhase {
         if (cp.get("backfill.bound").equals("none")) {
             return; // the table was empty when the trigger was installed
         }
-        List<String> bound = values(cp, "backfill.bound.", sql.key().size());
-        while (!"true".equals(ctx.job().checkpoint().get("backfill.finished"))) {
+        List<String> bound = Cursor.values(cp, "backfill.bound.", sql.key().size());
+        Throttle throttle = new Throttle(s.table(), s.maxRowsPerSecond());
+        if (!cp.containsKey(SLICES)) {
+            copy(ctx, Optional.empty(), sql, new Cursor(Cursor.SERIAL, Optional.empty(), bound), throttle, new AtomicBoolean());
+            return;
+        }
+        List<Cursor> open = new ArrayList<>();
+        Optional<List<String>> floor = Optional.empty();
+        for (int i = 0; i < Integer.parseInt(cp.get(SLICES)); i++) {
+            Cursor slice = Cursor.slice(i, floor, List.of(cp.get("backfill.slice." + i + ".end")));
+            if (!slice.finished(cp)) {
+                open.add(slice);
+            }
+            floor = Optional.of(slice.bound());
+        }
+        parallel(ctx, sql, open, throttle);
+    }
+
+    /** Batches of {@code cursor} until its range is done, on {@code own} (or the job's connection), or until {@code stop}. */
+    private void copy(JobContext ctx, Optional<Connection> own, BackfillSql sql, Cursor cursor, Throttle throttle,
+                      AtomicBoolean stop) throws SQLException {
+        Map<String, String> cp = new HashMap<>(ctx.job().checkpoint());
+        while (!cursor.finished(cp) && !stop.get()) {
             long started = System.nanoTime();
             long[] rows = new long[1];
+            Map<String, String> seen = Map.copyOf(cp);
+            List<Map<String, String>> next = new ArrayList<>(1);
             try {
-                Tx.retrying(s.table(), "a backfill batch", () -> ctx.step(c -> batch(c, ctx.job().checkpoint(), sql, bound, rows,
-                        false)));
+                Tx.retrying(s.table(), "a backfill batch", () -> step(ctx, own, c -> batch(c, seen, sql, cursor, rows, false, next)));
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
                 // a trigger row committed after the batch's snapshot (see BackfillSql.copy): the batch
                 // was rolled back; the same range once more, skipping conflicts row by row
-                Tx.retrying(s.table(), "a backfill batch", () -> ctx.step(c -> batch(c, ctx.job().checkpoint(), sql, bound, rows,
-                        true)));
+                Tx.retrying(s.table(), "a backfill batch", () -> step(ctx, own, c -> batch(c, seen, sql, cursor, rows, true, next)));
             }
-            throttle(rows[0], started);
+            cp.putAll(next.get(next.size() - 1));
+            throttle.pace(rows[0], started);
+        }
+    }
+
+    private static void step(JobContext ctx, Optional<Connection> own, JobContext.StepWork work) throws SQLException {
+        if (own.isPresent()) {
+            ctx.step(own.get(), work);
+        } else {
+            ctx.step(work);
+        }
+    }
+
+    /**
+     * One worker per open slice up to {@code backfill_workers}, each on a session of its own; the
+     * slices are a queue, so fewer sessions than slices (a small pool) only means less parallelism.
+     */
+    private void parallel(JobContext ctx, BackfillSql sql, List<Cursor> open, Throttle throttle) throws SQLException {
+        if (open.isEmpty()) {
+            return; // every slice committed its last batch before the run stopped
+        }
+        ConcurrentLinkedQueue<Cursor> queue = new ConcurrentLinkedQueue<>(open);
+        List<SideSessions.Side> sides = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            while (sides.size() < Math.min(s.backfillWorkers(), open.size())) {
+                Optional<SideSessions.Side> side = sessions.open();
+                if (side.isEmpty()) {
+                    break;
+                }
+                sides.add(side.get());
+            }
+            if (sides.isEmpty()) {
+                LOG.info("{}: no session for backfill workers, copying the {} open slices one after the other", s.table(), open.size());
+                for (Cursor c = queue.poll(); c != null; c = queue.poll()) {
+                    copy(ctx, Optional.empty(), sql, c, throttle, stop);
+                }
+                return;
+            }
+            LOG.info("{}: backfill with {} workers over {} open slices", s.table(), sides.size(), open.size());
+            await(workers(ctx, sql, queue, sides, throttle, stop), stop);
+        } finally {
+            for (SideSessions.Side side : sides) {
+                side.close();
+            }
+        }
+    }
+
+    private List<Future<Void>> workers(JobContext ctx, BackfillSql sql, ConcurrentLinkedQueue<Cursor> queue,
+                                       List<SideSessions.Side> sides, Throttle throttle, AtomicBoolean stop) {
+        ExecutorService pool = Executors.newFixedThreadPool(sides.size(), r -> {
+            Thread t = new Thread(r, "pgpart-backfill-" + s.table().name());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> out = new ArrayList<>();
+            for (SideSessions.Side side : sides) {
+                out.add(pool.submit(() -> {
+                    try {
+                        for (Cursor c = queue.poll(); c != null && !stop.get(); c = queue.poll()) {
+                            copy(ctx, Optional.of(side.connection()), sql, c, throttle, stop);
+                        }
+                        return null;
+                    } catch (SQLException | RuntimeException e) {
+                        stop.set(true); // the others finish their batch and stop: the run fails as a whole
+                        throw e;
+                    }
+                }));
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits for every worker, also when interrupted (the workers are told to stop after their batch,
+     * and the job's lock is not given up while one still writes); the first failure is thrown with
+     * the others suppressed.
+     */
+    private void await(List<Future<Void>> workers, AtomicBoolean stop) throws SQLException {
+        Exception first = null;
+        boolean interrupted = false;
+        for (Future<Void> w : workers) {
+            while (true) {
+                try {
+                    w.get();
+                    break;
+                } catch (ExecutionException e) {
+                    Exception cause = e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+                    if (first == null) {
+                        first = cause;
+                    } else {
+                        first.addSuppressed(cause);
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            PgpartException e = new PgpartException(ErrorCode.INTERNAL, s.table() + ": the backfill was interrupted;"
+                    + " every worker has stopped and every committed batch is kept, run again to resume");
+            if (first != null) {
+                e.addSuppressed(first);
+            }
+            throw e;
+        }
+        if (first instanceof SQLException e) {
+            throw e;
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
         }
     }
 
@@ -116,23 +279,57 @@ final class BackfillPhase implements JobPhase {
                 src.primaryKey().stream().map(src::type).toList(), src.newPrimaryKey(s.key()), src.writable());
     }
 
-    /** Records the upper bound and the expected row count; after the trigger, so nothing escapes both. */
+    /**
+     * Records the upper bound and the expected row count; after the trigger, so nothing escapes
+     * both. With several workers and a key that can be cut, the slices' ends too, in the same step.
+     */
     private void start(JobContext ctx, BackfillSql sql) throws SQLException {
         ctx.step(c -> {
             Map<String, String> cp = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.bound()); ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    cp.put("backfill.bound", "set");
-                    for (int i = 0; i < sql.key().size(); i++) {
-                        cp.put("backfill.bound." + i, rs.getString(i + 1));
-                    }
-                } else {
-                    cp.put("backfill.bound", "none");
-                }
+            Optional<List<String>> bound = first(c, sql.bound(), sql.key().size());
+            if (bound.isEmpty()) {
+                cp.put("backfill.bound", "none");
+                return new JobContext.Progress(0, cp);
+            }
+            cp.put("backfill.bound", "set");
+            for (int i = 0; i < sql.key().size(); i++) {
+                cp.put("backfill.bound." + i, bound.get().get(i));
+            }
+            if (s.backfillWorkers() > 1) {
+                cp.putAll(slices(c, sql, bound.get()));
             }
             return new JobContext.Progress(0, cp);
         });
         ctx.total(estimate(ctx), "rows");
+    }
+
+    private Map<String, String> slices(Connection c, BackfillSql sql, List<String> bound) throws SQLException {
+        if (!Slices.splittable(sql.keyTypes())) {
+            LOG.info("{}: primary key {} ({}) is not a single integer column: one backfill slice, so one worker",
+                    s.table(), sql.key(), sql.keyTypes());
+            return Map.of();
+        }
+        String min = first(c, sql.least(), 1).orElseThrow().get(0);
+        List<String> ends = Slices.ends(min, bound.get(0), s.backfillWorkers());
+        Map<String, String> cp = new HashMap<>();
+        cp.put(SLICES, Integer.toString(ends.size()));
+        for (int i = 0; i < ends.size(); i++) {
+            cp.put("backfill.slice." + i + ".end", ends.get(i));
+        }
+        return cp;
+    }
+
+    private static Optional<List<String>> first(Connection c, String query, int k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 1; i <= k; i++) {
+                out.add(rs.getString(i));
+            }
+            return Optional.of(out);
+        }
     }
 
     private long estimate(JobContext ctx) throws SQLException {
@@ -158,16 +355,17 @@ final class BackfillPhase implements JobPhase {
         return n[0];
     }
 
-    private JobContext.Progress batch(Connection c, Map<String, String> cp, BackfillSql sql, List<String> bound,
-                                      long[] rows, boolean onConflict) throws SQLException {
+    private JobContext.Progress batch(Connection c, Map<String, String> cp, BackfillSql sql, Cursor cursor,
+                                      long[] rows, boolean onConflict, List<Map<String, String>> out) throws SQLException {
         Tx.setLocalLockTimeout(c, BATCH_LOCK_WAIT.compareTo(s.lockTimeout()) < 0 ? BATCH_LOCK_WAIT : s.lockTimeout());
         // the driver reuses server-side prepared statements across batches; a generic plan knows
         // neither the range nor the offset, so each batch is planned for its own values
         Tx.exec(c, "SET LOCAL plan_cache_mode = force_custom_plan");
-        int k = sql.key().size();
-        boolean fromStart = !cp.containsKey("backfill.last.0");
-        List<String> last = fromStart ? List.of() : values(cp, "backfill.last.", k);
-        Optional<List<String>> end = end(c, sql, fromStart, last, bound, k);
+        Optional<List<String>> lastKey = cursor.last(cp);
+        boolean fromStart = lastKey.isEmpty();
+        List<String> last = lastKey.orElse(List.of());
+        List<String> bound = cursor.bound();
+        Optional<List<String>> end = end(c, sql, fromStart, last, bound);
         List<String> upTo = end.orElse(bound);
         try (PreparedStatement ps = c.prepareStatement(onConflict ? sql.copyOnConflict(fromStart) : sql.copy(fromStart))) {
             int p = bind(ps, 1, last);
@@ -178,22 +376,16 @@ final class BackfillPhase implements JobPhase {
             }
             rows[0] = ps.executeUpdate();
         }
-        long batchNo = Long.parseLong(cp.getOrDefault("backfill.batches", "0")) + 1;
+        long batchNo = cursor.batches(cp) + 1;
         hook.afterCopy(c, batchNo);
-        Map<String, String> next = new HashMap<>();
-        for (int i = 0; i < k; i++) {
-            next.put("backfill.last." + i, upTo.get(i));
-        }
-        next.put("backfill.batches", Long.toString(batchNo));
-        if (end.isEmpty() || end.get().equals(bound)) {
-            next.put("backfill.finished", "true");
-        }
+        Map<String, String> next = cursor.after(upTo, batchNo, end.isEmpty() || end.get().equals(bound));
+        out.add(next);
         return new JobContext.Progress(rows[0], next);
     }
 
     /** The key {@code batchSize} rows above {@code last}, or empty when fewer rows are left below the bound. */
     private Optional<List<String>> end(Connection c, BackfillSql sql, boolean fromStart, List<String> last,
-                                       List<String> bound, int k) throws SQLException {
+                                       List<String> bound) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.end(fromStart))) {
             int p = bind(ps, 1, last);
             p = bind(ps, p, bound);
@@ -203,7 +395,7 @@ final class BackfillPhase implements JobPhase {
                     return Optional.empty();
                 }
                 List<String> out = new ArrayList<>();
-                for (int i = 1; i <= k; i++) {
+                for (int i = 1; i <= bound.size(); i++) {
                     out.add(rs.getString(i));
                 }
                 return Optional.of(out);
@@ -217,31 +409,5 @@ final class BackfillPhase implements JobPhase {
             ps.setString(p++, v);
         }
         return p;
-    }
-
-    private static List<String> values(Map<String, String> cp, String prefix, int k) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            out.add(cp.get(prefix + i));
-        }
-        return out;
-    }
-
-    /** Sleeps so that the batches average at most max_rows_per_second. */
-    private void throttle(long rows, long startedNanos) {
-        if (s.maxRowsPerSecond().isEmpty() || rows == 0) {
-            return;
-        }
-        long wantedNanos = rows * 1_000_000_000L / s.maxRowsPerSecond().getAsLong();
-        long left = wantedNanos - (System.nanoTime() - startedNanos);
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PgpartException(ErrorCode.INTERNAL, s.table() + ": the backfill was interrupted; its"
-                        + " progress is committed, run again to resume");
-            }
-        }
     }
 }

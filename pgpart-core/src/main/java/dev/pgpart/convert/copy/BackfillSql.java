@@ -25,6 +25,11 @@ record BackfillSql(QualifiedName source, QualifiedName target, List<String> key,
         return "SELECT " + asText() + " FROM ONLY " + source.sql() + " ORDER BY " + order(" DESC") + " LIMIT 1";
     }
 
+    /** The least primary key now: where the first slice of a parallel backfill starts. */
+    String least() {
+        return "SELECT " + asText() + " FROM ONLY " + source.sql() + " ORDER BY " + order("") + " LIMIT 1";
+    }
+
     /** The primary key {@code n} rows above {@code last} (bind: last values if {@code fromStart} is false, bound values, n). */
     String end(boolean fromStart) {
         return "SELECT " + asText() + " FROM ONLY " + source.sql() + " WHERE " + range(fromStart)

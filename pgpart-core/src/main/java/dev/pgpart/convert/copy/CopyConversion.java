@@ -2,6 +2,7 @@ package dev.pgpart.convert.copy;
 
 import dev.pgpart.ErrorCode;
 import dev.pgpart.PgpartException;
+import dev.pgpart.archive.SideSessions;
 import dev.pgpart.spec.TableSpec;
 import dev.pgpart.sql.QualifiedName;
 import dev.pgpart.state.Job;
@@ -40,6 +41,7 @@ public final class CopyConversion {
 
     private final StateSchema schema;
     private final CopySettings s;
+    private final SideSessions sessions;
     private final BackfillPhase.BatchHook hook;
 
     /**
@@ -59,12 +61,25 @@ public final class CopyConversion {
     public CopyConversion(StateSchema schema, QualifiedName table, String keyColumn, TableSpec spec, int batchSize,
                           OptionalLong maxRowsPerSecond, Duration lockTimeout, Clock clock) {
         this(schema, new CopySettings(table, keyColumn, spec, batchSize, maxRowsPerSecond, lockTimeout, clock),
-                BackfillPhase.BatchHook.NONE);
+                SideSessions.NONE, BackfillPhase.BatchHook.NONE);
     }
 
-    CopyConversion(StateSchema schema, CopySettings s, BackfillPhase.BatchHook hook) {
+    /**
+     * @param backfillWorkers sessions copying slices of the key space at once (1 to 16); more than 1
+     *                        needs {@code sessions}, and a key that cannot be cut uses one
+     * @param sessions        where the workers get their own sessions (the job's data source)
+     */
+    public CopyConversion(StateSchema schema, QualifiedName table, String keyColumn, TableSpec spec, int batchSize,
+                          OptionalLong maxRowsPerSecond, Duration lockTimeout, Clock clock, int backfillWorkers,
+                          SideSessions sessions) {
+        this(schema, new CopySettings(table, keyColumn, spec, batchSize, maxRowsPerSecond, lockTimeout, clock,
+                backfillWorkers), sessions, BackfillPhase.BatchHook.NONE);
+    }
+
+    CopyConversion(StateSchema schema, CopySettings s, SideSessions sessions, BackfillPhase.BatchHook hook) {
         this.schema = schema;
         this.s = s;
+        this.sessions = sessions;
         this.hook = hook;
     }
 
@@ -80,7 +95,7 @@ public final class CopyConversion {
 
     /** {@code copy.prepare}, {@code copy.sync}, {@code copy.backfill}, {@code copy.indexes}, {@code copy.verify}, then {@code copy.cutover} if asked. */
     public List<JobPhase> phases(boolean cutover) {
-        List<JobPhase> out = new ArrayList<>(List.of(new PreparePhase(s), new SyncPhase(s), new BackfillPhase(s, hook),
+        List<JobPhase> out = new ArrayList<>(List.of(new PreparePhase(s), new SyncPhase(s), new BackfillPhase(s, sessions, hook),
                 new IndexesPhase(s), new VerifyPhase(s)));
         if (cutover) {
             out.add(new CutoverPhase(s));

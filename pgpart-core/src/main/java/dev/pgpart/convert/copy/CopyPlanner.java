@@ -76,6 +76,7 @@ public final class CopyPlanner {
         BackfillSql b = new BackfillSql(t, n.newParent(), src.primaryKey(), src.primaryKey().stream().map(src::type).toList(),
                 src.newPrimaryKey(key), src.writable());
         List<String> backfill = List.of("-- " + spec.convert().batchSize() + " rows per transaction, in primary-key order"
+                + workers(spec.convert().backfillWorkers(), b)
                 + spec.convert().maxRowsPerSecond().map(r -> ", at most " + r + " rows/s").orElse("") + ":", b.copy(false));
         List<String> indexes = new ArrayList<>();
         List<Source.Index> deferred = SecondaryIndexes.deferred(src);
@@ -238,5 +239,17 @@ public final class CopyPlanner {
                             + " that pgpart did not install", "rename it")));
         }
         return out;
+    }
+
+    /** What {@code backfill_workers} does for this key, as the plan's comment says it. */
+    private static String workers(int workers, BackfillSql b) {
+        if (workers == 1) {
+            return "";
+        }
+        if (Slices.splittable(b.keyTypes())) {
+            return ", " + workers + " sessions at once, each on its own slice of the " + String.join(", ", b.key()) + " range";
+        }
+        return ", one session: backfill_workers " + workers + " needs a single integer primary key, and ("
+                + String.join(", ", b.key()) + ") is " + String.join(", ", b.keyTypes());
     }
 }

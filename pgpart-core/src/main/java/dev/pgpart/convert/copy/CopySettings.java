@@ -8,8 +8,16 @@ import java.util.OptionalLong;
 
 /** What one copy conversion was asked to do; shared by its phases, undo and finalize. */
 record CopySettings(QualifiedName table, String key, TableSpec spec, int batchSize, OptionalLong maxRowsPerSecond,
-                    Duration lockTimeout, Clock clock) {
+                    Duration lockTimeout, Clock clock, int backfillWorkers) {
+    CopySettings(QualifiedName table, String key, TableSpec spec, int batchSize, OptionalLong maxRowsPerSecond,
+                 Duration lockTimeout, Clock clock) {
+        this(table, key, spec, batchSize, maxRowsPerSecond, lockTimeout, clock, 1);
+    }
+
     CopySettings {
+        if (backfillWorkers < 1) {
+            throw new IllegalArgumentException("backfill workers must be at least 1, got " + backfillWorkers);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }

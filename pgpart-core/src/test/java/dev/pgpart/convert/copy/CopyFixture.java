@@ -2,6 +2,7 @@ package dev.pgpart.convert.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgpart.archive.SideSessions;
 import dev.pgpart.internal.exec.Session;
 import dev.pgpart.spec.Interval;
 import dev.pgpart.spec.RangePolicy;
@@ -54,7 +55,39 @@ final class CopyFixture {
 
     static CopyConversion conversion(QualifiedName t, int batch, BackfillPhase.BatchHook hook) {
         return new CopyConversion(StateSchema.defaults(), new CopySettings(t, "created_at", monthly(t), batch,
-                OptionalLong.empty(), LOCK_TIMEOUT, CLOCK), hook);
+                OptionalLong.empty(), LOCK_TIMEOUT, CLOCK), SideSessions.NONE, hook);
+    }
+
+    /** Backfilled by {@code workers} sessions of {@code db}'s data source. */
+    static CopyConversion conversion(Db db, QualifiedName t, int batch, int workers, BackfillPhase.BatchHook hook) {
+        return new CopyConversion(StateSchema.defaults(), new CopySettings(t, "created_at", monthly(t), batch,
+                OptionalLong.empty(), LOCK_TIMEOUT, CLOCK, workers), sides(db), hook);
+    }
+
+    /** Sessions of {@code db} prepared as the API prepares them; closing one closes the connection. */
+    static SideSessions sides(Db db) {
+        return () -> {
+            try {
+                Connection c = connect(db);
+                return Optional.of(new SideSessions.Side() {
+                    @Override
+                    public Connection connection() {
+                        return c;
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            c.close();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("could not close a worker session: " + e.getMessage(), e);
+                        }
+                    }
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException("no worker session: " + e.getMessage(), e);
+            }
+        };
     }
 
     static Connection connect(Db db) throws SQLException {

@@ -380,7 +380,10 @@ final class BackfillPhase implements JobPhase {
         hook.afterCopy(c, batchNo);
         Map<String, String> next = cursor.after(upTo, batchNo, end.isEmpty() || end.get().equals(bound));
         out.add(next);
-        return new JobContext.Progress(rows[0], next);
+        // progress counts the rows the batch went over, copied or already there (the sync trigger
+        // wrote them first): done then reaches the table's size, whatever the writers did meanwhile
+        long covered = end.isPresent() ? Math.max(rows[0], s.batchSize()) : rows[0];
+        return new JobContext.Progress(covered, next);
     }
 
     /** The key {@code batchSize} rows above {@code last}, or empty when fewer rows are left below the bound. */

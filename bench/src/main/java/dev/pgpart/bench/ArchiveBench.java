@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +60,8 @@ public final class ArchiveBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long rows = Long.parseLong(arg(args, "--rows", "5000000"));
-        String url = arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
+        long rows = Long.parseLong(MaintenanceBench.arg(args, "--rows", "5000000"));
+        String url = MaintenanceBench.arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
         Path work = Files.createTempDirectory("pgpart-archive-bench");
         if (url != null) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -231,22 +230,10 @@ public final class ArchiveBench {
         return new Timed(s, peak);
     }
 
-    private void exec(String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+    private void exec(String... sql) {
+        new BenchDb(ds).exec(sql);
     }
 
-    private static String arg(String[] args, String name, String dflt) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
-    }
 
     private static final class CountingSink extends java.io.OutputStream {
         long bytes;

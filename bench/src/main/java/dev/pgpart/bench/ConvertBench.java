@@ -63,10 +63,10 @@ public final class ConvertBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long rows = Long.parseLong(arg(args, "--rows", "1000000"));
-        int rate = Integer.parseInt(arg(args, "--rate", "200"));
-        int workers = Integer.parseInt(arg(args, "--backfill-workers", "1"));
-        String url = arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
+        long rows = Long.parseLong(MaintenanceBench.arg(args, "--rows", "1000000"));
+        int rate = Integer.parseInt(MaintenanceBench.arg(args, "--rate", "200"));
+        int workers = Integer.parseInt(MaintenanceBench.arg(args, "--backfill-workers", "1"));
+        String url = MaintenanceBench.arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
         if (url != null) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);
@@ -428,12 +428,4 @@ public final class ConvertBench {
         }
     }
 
-    private static String arg(String[] args, String name, String dflt) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
-    }
 }

@@ -38,9 +38,9 @@ public final class PlanningBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = Integer.parseInt(arg(args, "--runs", "15"));
-        int[] counts = Arrays.stream(arg(args, "--counts", "10,100,1000,5000").split(",")).mapToInt(Integer::parseInt).toArray();
-        String url = arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
+        int runs = Integer.parseInt(MaintenanceBench.arg(args, "--runs", "15"));
+        int[] counts = Arrays.stream(MaintenanceBench.arg(args, "--counts", "10,100,1000,5000").split(",")).mapToInt(Integer::parseInt).toArray();
+        String url = MaintenanceBench.arg(args, "--url", System.getenv("PGPART_BENCH_URL"));
         if (url != null) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);
@@ -130,20 +130,8 @@ public final class PlanningBench {
         }
     }
 
-    private void exec(String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+    private void exec(String... sql) {
+        new BenchDb(ds).exec(sql);
     }
 
-    private static String arg(String[] args, String name, String dflt) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
-    }
 }
